@@ -1,0 +1,233 @@
+package dev.forgeline.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.Topics;
+import dev.forgeline.contracts.messages.RunEvent;
+import dev.forgeline.contracts.messages.RunEventType;
+import dev.forgeline.contracts.messages.RunStatus;
+import dev.forgeline.testkit.Ports;
+import dev.forgeline.testkit.ProjectRoot;
+import dev.forgeline.testkit.StderrLogging;
+import dev.forgeline.testkit.local.ApiClient;
+import dev.forgeline.testkit.local.LocalForgeline;
+import dev.forgeline.testkit.local.StackOptions;
+
+/**
+ * Run latency (submit → terminal status, seen by a client) of a local stack at a given concurrency, and the Kafka
+ * produce → consume round trip on the same broker in the same run, so the orchestration overhead reads as a ratio.
+ * Usage: {@code bench/run latency [runs=50] [concurrency=1] [spec=examples/todo-api.json]}.
+ */
+public final class LatencyBench {
+    private static final int WARMUP_RUNS = 5;
+    private static final int FLOOR_SAMPLES = 300;
+
+    public static void main(String[] args) throws Exception {
+        StderrLogging.install();
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Path specFile = args.length > 2 ? Path.of(args[2]) : ProjectRoot.find().resolve("examples/todo-api.json");
+        byte[] spec = Files.readAllBytes(specFile);
+
+        System.out.printf("starting a local stack (Kafka, PostgreSQL, 3 services)…%n");
+        try (LocalForgeline stack = LocalForgeline.start(StackOptions.defaults().httpPort(Ports.freePort())
+                .logDir(ProjectRoot.find().resolve("bench/target/service-logs")))) {
+            ApiClient api = new ApiClient(stack.apiBase());
+            try (Terminals terminals = new Terminals(stack.bootstrapServers())) {
+                System.out.printf("warm-up: %d runs%n", WARMUP_RUNS);
+                measure(api, terminals, spec, WARMUP_RUNS, 1);
+                System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
+                        concurrency);
+                long start = System.nanoTime();
+                Result result = measure(api, terminals, spec, runs, concurrency);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Percentiles floor = kafkaRoundTrip(stack.bootstrapServers());
+
+                Percentiles latency = new Percentiles(result.latenciesMs());
+                System.out.println();
+                System.out.println("run latency (submit → terminal):  " + latency.summary());
+                System.out.printf("throughput:                        %.2f runs/s (%d runs in %.1f s)%n",
+                        runs / seconds, runs, seconds);
+                System.out.println("statuses:                          " + result.statuses());
+                System.out.println("Kafka produce → consume (floor):   " + floor.summary());
+                System.out.printf("ratio run p50 / Kafka p50:         %.1f×  (a run is %d Kafka hops on its critical"
+                        + " path)%n", latency.at(50) / floor.at(50), criticalHops());
+                System.out.printf("target p50 ≤ 250 ms at concurrency 1: %s%n", concurrency == 1
+                        ? (latency.at(50) <= 250 ? "met" : "NOT met") : "n/a at this concurrency");
+            }
+        }
+    }
+
+    /** Kafka hops on a todo-api run's critical path: 6 chained modules × 3 topics, plus the run validation's 2. */
+    private static int criticalHops() {
+        return 6 * 3 + 2;
+    }
+
+    private record Result(List<Double> latenciesMs, Map<String, Integer> statuses) {
+    }
+
+    private static Result measure(ApiClient api, Terminals terminals, byte[] spec, int runs, int concurrency)
+            throws InterruptedException {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        Semaphore slots = new Semaphore(concurrency);
+        CountDownLatch done = new CountDownLatch(runs);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        for (int i = 0; i < runs; i++) {
+            slots.acquire();
+            pool.submit(() -> {
+                try {
+                    long submitted = System.nanoTime();
+                    ApiClient.Reply reply = api.submit(spec, null);
+                    if (reply.status() != 202) {
+                        statuses.merge("REJECTED " + reply.status(), 1, Integer::sum);
+                        return;
+                    }
+                    String runId = reply.json().path("id").asText();
+                    Terminals.Ending ending = terminals.await(runId, Duration.ofMinutes(6));
+                    statuses.merge(ending == null ? "NO_TERMINAL_STATUS" : ending.status().name(), 1, Integer::sum);
+                    if (ending != null) {
+                        latencies.add((ending.seenNanos() - submitted) / 1e6);
+                    }
+                } finally {
+                    slots.release();
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        return new Result(latencies, new java.util.TreeMap<>(statuses));
+    }
+
+    /** Produce → consume round trips of small records on a fresh topic of the same broker. */
+    private static Percentiles kafkaRoundTrip(String bootstrap) throws Exception {
+        String topic = "forgeline.bench.floor." + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
+        List<Double> samples = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p);
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToEnd(List.of(tp));
+            consumer.position(tp);
+            for (int i = 0; i < FLOOR_SAMPLES + 20; i++) {
+                long start = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get();
+                int received = 0;
+                while (received == 0) {
+                    received = consumer.poll(Duration.ofMillis(100)).count();
+                }
+                if (i >= 20) {
+                    samples.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        return new Percentiles(samples);
+    }
+
+    /** Watches forgeline.run.events for terminal statuses and hands them to the threads waiting for each run. */
+    private static final class Terminals implements AutoCloseable {
+        record Ending(RunStatus status, long seenNanos) {
+        }
+
+        private final Map<String, Ending> endings = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread poller;
+
+        Terminals(String bootstrap) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 17825792);
+            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RUN_EVENTS, Duration.ofSeconds(30)).stream()
+                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            poller = new Thread(() -> {
+                try (consumer) {
+                    while (running.get()) {
+                        for (var record : consumer.poll(Duration.ofMillis(50))) {
+                            RunEvent event = Json.read(record.value(), RunEvent.class);
+                            if (event.type() == RunEventType.RUN_STATUS_CHANGED
+                                    && RunStatus.valueOf(event.status()).isTerminal()) {
+                                endings.put(event.runId().toString(),
+                                        new Ending(RunStatus.valueOf(event.status()), System.nanoTime()));
+                                synchronized (endings) {
+                                    endings.notifyAll();
+                                }
+                            }
+                        }
+                    }
+                }
+            }, "run-event-poller");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        Ending await(String runId, Duration timeout) {
+            long until = System.nanoTime() + timeout.toNanos();
+            synchronized (endings) {
+                while (!endings.containsKey(runId) && System.nanoTime() < until) {
+                    try {
+                        endings.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                }
+            }
+            return endings.get(runId);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            poller.join(5000);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.forgeline.worker.config;
+
+import java.util.List;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.forgeline.contracts.TopicAdmin;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/** Creates the missing topics before the Kafka connectors start, and warns when a fault switch is on. */
+@ApplicationScoped
+public class WorkerStartup {
+    private final WorkerConfig config;
+    private final String bootstrapServers;
+
+    public WorkerStartup(WorkerConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Runs before SmallRye Reactive Messaging wires its channels (which observes at LIBRARY_BEFORE). */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        String workerId = WorkerConfig.resolveId(config.id());
+        List<String> fenced = config.faults().fenceModules().orElse(List.of());
+        if (!fenced.isEmpty()) {
+            Log.warnf("FAULT SWITCH ON: forgeline.worker.faults.fence-modules=%s; every file of these modules is "
+                    + "wrapped in markdown fences and will be rejected. Never enable this outside tests.", fenced);
+        }
+        if (config.createTopics()) {
+            List<String> created = TopicAdmin.ensureTopics(bootstrapServers, config.partitions(), (short) 1);
+            Log.infof("topics checked on %s: created %s", bootstrapServers, created.isEmpty() ? "none" : created);
+        }
+        Log.infof("generator-worker %s ready to consume (concurrency %d)", workerId, config.concurrency());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.forgeline.orchestrator.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.logging.Log;
+
+/** Maps failures to {@code application/problem+json} (RFC 9457); unexpected ones are logged, never leaked. */
+public class ProblemMapper {
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return build(e.status(), e.title(), e.getMessage(), uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        return build(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        Log.errorf(e, "unexpected failure serving %s", uri.getPath());
+        return build(500, "Internal error", "the request failed unexpectedly; see the orchestrator log", uri, null);
+    }
+
+    private static Response build(int status, String title, String detail, UriInfo uri, ProblemException e) {
+        ProblemDetail body = new ProblemDetail("about:blank", title, status, detail, uri.getPath(),
+                e == null ? null : e.violations());
+        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+    }
+}

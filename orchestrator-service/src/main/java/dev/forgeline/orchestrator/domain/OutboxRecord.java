@@ -1,0 +1,35 @@
+package dev.forgeline.orchestrator.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A command or event written in the same transaction as the state change that caused it; published after commit. */
+@Entity
+@Table(name = "outbox")
+public class OutboxRecord extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+    public UUID id;
+    @Column(name = "run_id")
+    public UUID runId;
+    public String topic;
+    @Column(name = "record_key")
+    public String recordKey;
+    @Column(name = "ce_type")
+    public String ceType;
+    public String payload;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+}

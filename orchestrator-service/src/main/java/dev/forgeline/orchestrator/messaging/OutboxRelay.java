@@ -1,0 +1,122 @@
+package dev.forgeline.orchestrator.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import dev.forgeline.contracts.Channels;
+import dev.forgeline.contracts.CloudEventHeaders;
+import dev.forgeline.orchestrator.config.OrchestratorConfig;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes outbox records to Kafka right after the commit that wrote them, and sweeps what a crash left
+ * behind. A record is claimed (row lock, skip locked) before it is sent, so two relays never send it at once;
+ * a claim that was never confirmed expires and the sweep sends the record again (at-least-once).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final int BATCH = 500;
+    private static final String CLAIM_RUN = """
+            update outbox set claimed_until = now() + interval '30 seconds'
+             where seq in (select seq from outbox
+                            where published_at is null and run_id = $1
+                              and (claimed_until is null or claimed_until < now())
+                            order by seq limit %d for update skip locked)
+            returning seq, id, topic, record_key, ce_type, payload, created_at""".formatted(BATCH);
+    private static final String CLAIM_STALE = """
+            update outbox set claimed_until = now() + interval '30 seconds'
+             where seq in (select seq from outbox
+                            where published_at is null and created_at < $1
+                              and (claimed_until is null or claimed_until < now())
+                            order by seq limit %d for update skip locked)
+            returning seq, id, topic, record_key, ce_type, payload, created_at""".formatted(BATCH);
+    private static final String CONFIRM = "update outbox set published_at = now(), claimed_until = null where seq = any($1)";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final OrchestratorConfig config;
+    private volatile FaultPoint faultPoint = FaultPoint.NONE;
+
+    OutboxRelay(Pool pool, @Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter, OrchestratorConfig config) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.config = config;
+    }
+
+    /** A test hook: simulate a crash between the commit and the publish. */
+    public enum FaultPoint {
+        NONE, SKIP_PUBLISH_AFTER_COMMIT
+    }
+
+    public void setFaultPoint(FaultPoint faultPoint) {
+        this.faultPoint = faultPoint;
+    }
+
+    /** Publishes one run's pending records in commit order. Never fails the caller: the sweep retries. */
+    public Uni<Integer> publishRun(UUID runId) {
+        if (faultPoint == FaultPoint.SKIP_PUBLISH_AFTER_COMMIT) {
+            return Uni.createFrom().item(0);
+        }
+        return claimAndSend(CLAIM_RUN, Tuple.of(runId))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf(e, "outbox publish for run %s failed; the sweep will retry", runId);
+                    return 0;
+                });
+    }
+
+    /** Publishes records left unpublished for longer than the configured sweep age. */
+    public Uni<Integer> sweep() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(config.outboxSweepAge()), ZoneOffset.UTC);
+        return claimAndSend(CLAIM_STALE, Tuple.of(cutoff)).invoke(n -> {
+            if (n > 0) {
+                Log.infof("outbox sweep published %d records left behind", n);
+            }
+        });
+    }
+
+    private Uni<Integer> claimAndSend(String claimSql, Tuple args) {
+        return pool.preparedQuery(claimSql).execute(args).chain(rows -> {
+            List<Row> claimed = new ArrayList<>();
+            rows.forEach(claimed::add);
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            claimed.sort(Comparator.comparingLong(r -> r.getLong("seq")));
+            List<Uni<Void>> sends = claimed.stream().map(this::send).toList();
+            Long[] seqs = claimed.stream().map(r -> r.getLong("seq")).toArray(Long[]::new);
+            return Uni.join().all(sends).andFailFast()
+                    .chain(() -> pool.preparedQuery(CONFIRM).execute(Tuple.of(seqs)))
+                    .replaceWith(claimed.size());
+        });
+    }
+
+    private Uni<Void> send(Row row) {
+        Instant created = row.getOffsetDateTime("created_at").toInstant();
+        UUID id = row.getUUID("id");
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("record_key"))
+                .withHeaders(CloudEventHeaders.create(id.toString(), row.getString("ce_type"), config.source(),
+                        created))
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata))
+                .ifNoItem().after(Duration.ofSeconds(30)).fail();
+    }
+}

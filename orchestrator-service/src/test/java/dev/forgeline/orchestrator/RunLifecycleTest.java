@@ -1,0 +1,362 @@
+package dev.forgeline.orchestrator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.Topics;
+import dev.forgeline.contracts.messages.GenerateModule;
+import dev.forgeline.contracts.messages.ModuleStatus;
+import dev.forgeline.contracts.messages.RunEvent;
+import dev.forgeline.contracts.messages.ValidateRun;
+import dev.forgeline.orchestrator.messaging.OutboxRelay;
+import dev.forgeline.testkit.KafkaTestResource;
+import dev.forgeline.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+/** The orchestrator over real Kafka and PostgreSQL, with the test playing the worker and the validator. */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunLifecycleTest {
+    private static final List<String> INDEPENDENT = List.of("config", "docker", "terraform", "utils", "database");
+    private static final List<String> CHAIN = List.of("models", "services", "handlers", "routes", "tests");
+    private static final List<String> ALL_MODULES = List.of("config", "docker", "terraform", "utils", "database",
+            "models", "services", "handlers", "routes", "tests");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    OutboxRelay relay;
+
+    FakeDownstream downstream;
+
+    @BeforeAll
+    void startDownstream() {
+        downstream = new FakeDownstream(bootstrap);
+    }
+
+    @AfterAll
+    void stopDownstream() {
+        downstream.close();
+    }
+
+    static String spec() {
+        try (InputStream in = RunLifecycleTest.class.getResourceAsStream("/specs/todo-api.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static UUID submit(String body) {
+        String id = given().contentType("application/json").body(body).post("/api/runs")
+                .then().statusCode(202).header("Location", org.hamcrest.Matchers.containsString("/api/runs/"))
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    static JsonPath run(UUID id) {
+        return given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static String moduleStatus(UUID id, String module) {
+        return run(id).getString("modules.find { it.module == '" + module + "' }.status");
+    }
+
+    @Test
+    void independentModulesFanOutAtOnceAndChainedOnesFollowTheirUpstream() throws IOException {
+        UUID runId = submit(spec());
+
+        for (String module : INDEPENDENT) {
+            downstream.awaitCommand(runId, module, 1);
+        }
+        assertThat(downstream.commandsFor(runId)).extracting(GenerateModule::module)
+                .containsExactlyInAnyOrderElementsOf(INDEPENDENT);
+        assertThat(downstream.commandRecordsFor(runId)).allSatisfy(r ->
+                assertThat(new String(r.headers().lastHeader("ce_type").value())).isEqualTo("dev.forgeline.GenerateModule"));
+        INDEPENDENT.forEach(m -> downstream.pass(downstream.awaitCommand(runId, m, 1)));
+
+        for (String module : CHAIN) {
+            GenerateModule command = downstream.awaitCommand(runId, module, 1);
+            assertThat(command.commandId()).isEqualTo(runId + "/" + module + "/1");
+            if (module.equals("models")) {
+                assertThat(command.upstreamFiles()).extracting(f -> f.path())
+                        .contains("src/db/pool.js", "migrations/001_init.sql");
+            }
+            downstream.pass(command);
+        }
+
+        ValidateRun validate = downstream.awaitValidateRun(runId, 1);
+        assertThat(validate.modules()).hasSize(10).allSatisfy(m -> assertThat(m.status()).isEqualTo(ModuleStatus.VALIDATED));
+        assertThat(validate.files()).extracting(f -> f.path()).contains("src/server.js", "src/models/todo.js");
+        downstream.answerRun(validate, true);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).getString("status").equals("SUCCEEDED"));
+        JsonPath view = run(runId);
+        assertThat(view.getList("modules.status", String.class)).hasSize(10).containsOnly("VALIDATED");
+        assertThat(view.getInt("counts.fullyValidated")).isEqualTo(10);
+
+        // Every chained module was dispatched only after its upstream module was validated.
+        for (int i = 0; i < CHAIN.size(); i++) {
+            String upstream = i == 0 ? "database" : CHAIN.get(i - 1);
+            Instant upstreamValidated = Instant.parse(view.getString("modules.find { it.module == '" + upstream
+                    + "' }.validatedAt"));
+            Instant dispatched = Instant.parse(view.getString("modules.find { it.module == '" + CHAIN.get(i)
+                    + "' }.firstDispatchedAt"));
+            assertThat(dispatched).isAfterOrEqualTo(upstreamValidated);
+        }
+
+        given().get("/api/runs/" + runId + "/files/src/server.js").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("src/server.js of routes"));
+        byte[] zip = given().get("/api/runs/" + runId + "/archive").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        assertThat(zipEntries(zip)).contains("todo-api/src/server.js", "todo-api/package.json");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> runStatuses(runId).contains("SUCCEEDED"));
+        assertThat(runStatuses(runId)).containsExactly("QUEUED", "RUNNING", "VALIDATING", "SUCCEEDED");
+    }
+
+    @Test
+    void sameSpecSubmittedTwiceIsTwoRunsWithDifferentIds() {
+        UUID first = submit(spec());
+        UUID second = submit(spec());
+        assertThat(first).isNotEqualTo(second);
+        assertThat(first.version()).isEqualTo(7);
+        downstream.awaitCommand(first, "database", 1);
+        downstream.awaitCommand(second, "database", 1);
+    }
+
+    @Test
+    void repeatedIdempotencyKeyReturnsTheFirstRunAndADifferentSpecIsAConflict() {
+        String key = "key-" + UUID.randomUUID();
+        String first = given().contentType("application/json").header("Idempotency-Key", key).body(spec())
+                .post("/api/runs").then().statusCode(202).extract().path("id");
+        String again = given().contentType("application/json").header("Idempotency-Key", key).body(spec())
+                .post("/api/runs").then().statusCode(200).extract().path("id");
+        assertThat(again).isEqualTo(first);
+        given().contentType("application/json").header("Idempotency-Key", key)
+                .body(spec().replace("todo-api", "other-api")).post("/api/runs")
+                .then().statusCode(409).contentType("application/problem+json");
+        downstream.awaitCommand(UUID.fromString(first), "database", 1);
+        assertThat(downstream.commandsFor(UUID.fromString(first))).filteredOn(c -> c.module().equals("database"))
+                .hasSize(1);
+    }
+
+    @Test
+    void badSpecsGetA400NamingThePathAndNothingIsStored() {
+        int before = given().get("/api/runs").then().statusCode(200).extract().path("total");
+        String valid = spec();
+        assertRejected("{\"name\": \"x\",", "$", "json.malformed");
+        assertRejected(valid.replace("\"express-js\"", "\"cobol-on-rails\""), "stack", "stack.unknown");
+        assertRejected(valid.replace("\"datetime\"", "\"timestamp-ish\""), "entities[1].fields[3].type",
+                "field.type.unknown");
+        assertRejected(valid.replace("\"target\": \"User\"", "\"target\": \"Person\""),
+                "entities[1].relations[0].target", "relation.target.unknown");
+        assertRejected(valid.replace("\"name\": \"done\"", "\"name\": \"title\""), "entities[1].fields[1].name",
+                "name.duplicate");
+        assertRejected(valid.replace("\"todo-api\"", "\"Todo API\""), "name", "name.pattern");
+        assertRejected(valid.replace("\"Todo lists with owners\"", "\"" + "x".repeat(300 * 1024) + "\""), "$",
+                "spec.size");
+        assertRejected(valid.replace("\"name\": \"done\"", "\"name\": \"id\""), "entities[1].fields[1].name",
+                "name.generated");
+        int after = given().get("/api/runs").then().statusCode(200).extract().path("total");
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static void assertRejected(String body, String path, String rule) {
+        JsonPath problem = given().contentType("application/json").body(body).post("/api/runs")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(problem.getList("violations.path", String.class)).as(rule).contains(path);
+        assertThat(problem.getList("violations.rule", String.class)).as(path).contains(rule);
+        assertThat(problem.getInt("status")).isEqualTo(400);
+    }
+
+    @Test
+    void rejectedModuleIsRetriedWithItsIssuesThenFailsAndItsDependentsAreSkipped() {
+        UUID runId = submit(spec());
+        INDEPENDENT.stream().filter(m -> !m.equals("database"))
+                .forEach(m -> downstream.pass(downstream.awaitCommand(runId, m, 1)));
+        downstream.reject(downstream.awaitCommand(runId, "database", 1), true, "js.syntax");
+        GenerateModule second = downstream.awaitCommand(runId, "database", 2);
+        assertThat(second.previousIssues()).extracting(i -> i.rule()).containsExactly("js.syntax");
+        downstream.reject(second, true, "js.syntax");
+        downstream.reject(downstream.awaitCommand(runId, "database", 3), true, "import.unresolved");
+
+        ValidateRun validate = downstream.awaitValidateRun(runId, 1);
+        assertThat(validate.modules()).filteredOn(m -> m.module().equals("database"))
+                .singleElement().satisfies(m -> assertThat(m.status()).isEqualTo(ModuleStatus.FAILED));
+        assertThat(validate.modules()).filteredOn(m -> CHAIN.contains(m.module()))
+                .allSatisfy(m -> assertThat(m.status()).isEqualTo(ModuleStatus.SKIPPED));
+        assertThat(downstream.commandsFor(runId)).noneMatch(c -> CHAIN.contains(c.module()));
+        downstream.answerRun(validate, false);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).getString("status").equals("FAILED"));
+        assertThat(run(runId).getString("modules.find { it.module == 'database' }.reason"))
+                .contains("attempts spent (3/3)").contains("import.unresolved");
+        assertThat(moduleStatus(runId, "config")).isEqualTo("VALIDATED");
+        assertThat(run(runId).getString("reason")).doesNotContainIgnoringCase("succeeded");
+    }
+
+    @Test
+    void nonRetryableRejectionFailsAtOnce() {
+        UUID runId = submit(spec());
+        downstream.reject(downstream.awaitCommand(runId, "docker", 1), false, "generation.failed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(moduleStatus(runId, "docker")));
+        assertThat(downstream.commandsFor(runId)).filteredOn(c -> c.module().equals("docker")).hasSize(1);
+        assertThat(run(runId).getString("modules.find { it.module == 'docker' }.reason")).startsWith("not retryable");
+    }
+
+    @Test
+    void duplicateAndStaleVerdictsHaveNoEffect() {
+        UUID runId = submit(spec());
+        GenerateModule database = downstream.awaitCommand(runId, "database", 1);
+        downstream.pass(database);
+        downstream.pass(database);
+        downstream.awaitCommand(runId, "models", 1);
+        GenerateModule models = downstream.awaitCommand(runId, "models", 1);
+        // A verdict for an attempt that was never dispatched is stale.
+        downstream.reject(new GenerateModule(runId + "/models/7", runId, "models", 7, models.stack(), models.spec(),
+                models.plan(), List.of(), models.generator(), List.of(), models.deadline(), models.issuedAt()), true,
+                "js.syntax");
+        downstream.pass(models);
+        downstream.awaitCommand(runId, "services", 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "VALIDATED".equals(moduleStatus(runId, "models")));
+        assertThat(downstream.commandsFor(runId)).filteredOn(c -> c.module().equals("models")).hasSize(1);
+        assertThat(downstream.commandsFor(runId)).filteredOn(c -> c.module().equals("services")).hasSize(1);
+        assertThat(run(runId).getInt("modules.find { it.module == 'models' }.attempt")).isEqualTo(1);
+    }
+
+    @Test
+    void malformedVerdictGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        UUID runId = submit(spec());
+        downstream.produce(Topics.MODULE_VALIDATED, runId.toString(), "{not json");
+        downstream.pass(downstream.awaitCommand(runId, "database", 1));
+        downstream.awaitCommand(runId, "models", 1);
+        var dlq = downstream.companion().consumeStrings().fromTopics(Topics.MODULE_VALIDATED_DLQ)
+                .awaitRecords(1, Duration.ofSeconds(30));
+        assertThat(dlq.getRecords()).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo("{not json");
+            assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull();
+        });
+        dlq.stop();
+    }
+
+    @Test
+    void commandsCommittedButNotPublishedBeforeACrashArePublishedByTheSweep() {
+        relay.setFaultPoint(OutboxRelay.FaultPoint.SKIP_PUBLISH_AFTER_COMMIT);
+        UUID runId;
+        try {
+            runId = submit(spec());
+            assertThat(run(runId).getString("status")).isEqualTo("RUNNING");
+        } finally {
+            relay.setFaultPoint(OutboxRelay.FaultPoint.NONE);
+        }
+        for (String module : INDEPENDENT) {
+            downstream.awaitCommand(runId, module, 1);
+        }
+    }
+
+    @Test
+    void replayTurnsAFailedRunIntoASucceededOneAndKeepsValidatedModules() {
+        UUID runId = submit(spec());
+        for (String m : List.of("config", "docker", "terraform", "utils", "database", "models", "services")) {
+            downstream.pass(downstream.awaitCommand(runId, m, 1));
+        }
+        downstream.reject(downstream.awaitCommand(runId, "handlers", 1), false, "generation.failed");
+        ValidateRun first = downstream.awaitValidateRun(runId, 1);
+        assertThat(first.modules()).filteredOn(m -> m.module().equals("routes")).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo(ModuleStatus.SKIPPED));
+        downstream.answerRun(first, false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> run(runId).getString("status").equals("FAILED"));
+
+        given().post("/api/runs/" + runId + "/replay").then().statusCode(202);
+        GenerateModule handlers = downstream.awaitCommand(runId, "handlers", 2);
+        assertThat(handlers.upstreamFiles()).extracting(f -> f.path()).contains("src/services/todoService.js");
+        downstream.pass(handlers);
+        downstream.pass(downstream.awaitCommand(runId, "routes", 1));
+        downstream.pass(downstream.awaitCommand(runId, "tests", 1));
+        ValidateRun second = downstream.awaitValidateRun(runId, 2);
+        assertThat(second.modules()).allSatisfy(m -> assertThat(m.status()).isEqualTo(ModuleStatus.VALIDATED));
+        downstream.answerRun(second, true);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> run(runId).getString("status").equals("SUCCEEDED"));
+        assertThat(downstream.commandsFor(runId)).filteredOn(c -> c.module().equals("config")).hasSize(1);
+        assertThat(run(runId).getList("modules.status", String.class)).hasSize(ALL_MODULES.size()).containsOnly("VALIDATED");
+    }
+
+    @Test
+    void replayOfANamedModuleRegeneratesItAndEverythingDownstream() {
+        UUID runId = submit(spec());
+        ALL_MODULES.forEach(m -> downstream.pass(downstream.awaitCommand(runId, m, 1)));
+        downstream.answerRun(downstream.awaitValidateRun(runId, 1), true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> run(runId).getString("status").equals("SUCCEEDED"));
+
+        given().contentType("application/json").body("{\"modules\": [\"handlers\"]}")
+                .post("/api/runs/" + runId + "/replay").then().statusCode(202);
+        for (String m : List.of("handlers", "routes", "tests")) {
+            downstream.pass(downstream.awaitCommand(runId, m, 2));
+        }
+        downstream.answerRun(downstream.awaitValidateRun(runId, 2), true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> run(runId).getString("status").equals("SUCCEEDED"));
+        assertThat(downstream.commandsFor(runId)).filteredOn(c -> c.module().equals("services")).hasSize(1);
+    }
+
+    @Test
+    void cancelledRunIgnoresLateVerdicts() {
+        UUID runId = submit(spec());
+        GenerateModule database = downstream.awaitCommand(runId, "database", 1);
+        given().post("/api/runs/" + runId + "/cancel").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
+        downstream.pass(database);
+        await().atMost(Duration.ofSeconds(10)).until(() -> downstream.eventsFor(runId).stream()
+                .anyMatch(r -> r.value().contains("\"CANCELLED\"")));
+        assertThat(run(runId).getString("status")).isEqualTo("CANCELLED");
+        assertThat(run(runId).getList("modules.status", String.class)).containsOnly("CANCELLED");
+        assertThat(downstream.commandsFor(runId)).noneMatch(c -> c.module().equals("models"));
+    }
+
+    private List<String> runStatuses(UUID runId) {
+        List<String> statuses = new ArrayList<>();
+        for (var record : downstream.eventsFor(runId)) {
+            RunEvent event = Json.read(record.value(), RunEvent.class);
+            if (event.module() == null) {
+                statuses.add(event.status());
+            }
+        }
+        return statuses;
+    }
+
+    private static List<String> zipEntries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.forgeline.stacks.render;
+
+/** The join table of a many-to-many relation: two uuid columns referencing the two entity tables. */
+public record JoinTableModel(String table, String leftColumn, String leftTable, String rightColumn,
+        String rightTable) {
+}

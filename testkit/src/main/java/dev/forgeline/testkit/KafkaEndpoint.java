@@ -1,0 +1,6 @@
+package dev.forgeline.testkit;
+
+/** A reachable Kafka cluster, wherever it runs. */
+public interface KafkaEndpoint {
+    String bootstrapServers();
+}

@@ -1,0 +1,137 @@
+package dev.forgeline.testkit.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.forgeline.testkit.KafkaServers;
+import dev.forgeline.testkit.Ports;
+import dev.forgeline.testkit.PostgresServers;
+import dev.forgeline.testkit.ProjectRoot;
+import dev.forgeline.testkit.ServiceProcess;
+
+/**
+ * Forgeline on this machine without Docker: Kafka and PostgreSQL from the testkit, and the three services' built
+ * jars as processes. Used by {@code ./forgeline} and by the end-to-end tests.
+ */
+public final class LocalForgeline implements AutoCloseable {
+    public static final String ORCHESTRATOR = "orchestrator-service";
+    public static final String WORKER = "generator-worker";
+    public static final String VALIDATOR = "validation-service";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final String DATABASE = "forgeline";
+
+    private final String bootstrapServers;
+    private final URI apiBase;
+    private final List<Service> processes;
+
+    /** A started service process and the HTTP port it listens on. */
+    public record Service(String name, int port, ServiceProcess process) {
+        void awaitReady() {
+            process.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), START_TIMEOUT);
+        }
+    }
+
+    private LocalForgeline(String bootstrapServers, URI apiBase, List<Service> processes) {
+        this.bootstrapServers = bootstrapServers;
+        this.apiBase = apiBase;
+        this.processes = processes;
+    }
+
+    /** Starts Kafka, PostgreSQL (a fresh database unless one is configured) and the services; waits until ready. */
+    public static LocalForgeline start(StackOptions options) {
+        Path root = ProjectRoot.find();
+        Path logDir = options.logDir != null ? options.logDir : root.resolve(".forgeline/logs");
+        try {
+            Files.createDirectories(logDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + logDir, e);
+        }
+        String bootstrap = KafkaServers.get().bootstrapServers();
+        var postgres = PostgresServers.get();
+        String database = System.getenv("FORGELINE_DB_JDBC_URL") != null ? DATABASE
+                : DATABASE + "_" + Long.toHexString(System.nanoTime());
+        postgres.createDatabase(database);
+
+        Map<String, String> common = new HashMap<>(options.common);
+        common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        List<Service> started = new ArrayList<>();
+        try {
+            Map<String, String> orchestratorEnv = new HashMap<>(common);
+            orchestratorEnv.put("FORGELINE_HTTP_PORT", String.valueOf(options.httpPort));
+            orchestratorEnv.put("FORGELINE_DB_JDBC_URL", postgres.jdbcUrl(database));
+            orchestratorEnv.put("FORGELINE_DB_REACTIVE_URL", postgres.reactiveUrl(database));
+            orchestratorEnv.put("FORGELINE_DB_USERNAME", postgres.username());
+            orchestratorEnv.put("FORGELINE_DB_PASSWORD", postgres.password());
+            orchestratorEnv.putAll(options.perService.getOrDefault(ORCHESTRATOR, Map.of()));
+            Service orchestrator = launch(root, ORCHESTRATOR, ORCHESTRATOR, orchestratorEnv, options.httpPort,
+                    logDir, started);
+
+            List<Service> others = new ArrayList<>();
+            for (int i = 1; i <= options.workers; i++) {
+                Map<String, String> env = new HashMap<>(common);
+                env.put("FORGELINE_WORKER_ID", "worker-" + i);
+                env.putAll(options.perService.getOrDefault(WORKER, Map.of()));
+                others.add(launch(root, WORKER, options.workers == 1 ? WORKER : WORKER + "-" + i, env,
+                        Ports.freePort(), logDir, started));
+            }
+            Map<String, String> validatorEnv = new HashMap<>(common);
+            validatorEnv.putAll(options.perService.getOrDefault(VALIDATOR, Map.of()));
+            others.add(launch(root, VALIDATOR, VALIDATOR, validatorEnv, Ports.freePort(), logDir, started));
+
+            orchestrator.awaitReady();
+            others.forEach(Service::awaitReady);
+            return new LocalForgeline(bootstrap, URI.create("http://127.0.0.1:" + options.httpPort), started);
+        } catch (RuntimeException e) {
+            started.forEach(s -> s.process().stop());
+            throw e;
+        }
+    }
+
+    private static Service launch(Path root, String module, String name, Map<String, String> env, int port,
+            Path logDir, List<Service> started) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(port));
+        ServiceProcess process = ServiceProcess.start(name, jar, withPort,
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logDir.resolve(name + ".log"));
+        Service service = new Service(name, port, process);
+        started.add(service);
+        return service;
+    }
+
+    public URI apiBase() {
+        return apiBase;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public List<Service> services() {
+        return List.copyOf(processes);
+    }
+
+    public Service service(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Stops the services (SIGTERM, then kill); the shared Kafka and PostgreSQL stop with the JVM. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).process().stop();
+        }
+    }
+}

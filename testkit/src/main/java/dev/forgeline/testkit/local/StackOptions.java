@@ -1,0 +1,45 @@
+package dev.forgeline.testkit.local;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** How to start a local Forgeline: the orchestrator's port, where logs go, and extra settings per service. */
+public final class StackOptions {
+    int httpPort = 8080;
+    Path logDir;
+    int workers = 1;
+    final Map<String, String> common = new HashMap<>();
+    final Map<String, Map<String, String>> perService = new HashMap<>();
+
+    public static StackOptions defaults() {
+        return new StackOptions();
+    }
+
+    public StackOptions httpPort(int port) {
+        this.httpPort = port;
+        return this;
+    }
+
+    public StackOptions logDir(Path dir) {
+        this.logDir = dir;
+        return this;
+    }
+
+    public StackOptions workers(int count) {
+        this.workers = count;
+        return this;
+    }
+
+    /** An environment variable for every service. */
+    public StackOptions env(String name, String value) {
+        common.put(name, value);
+        return this;
+    }
+
+    /** An environment variable for one service ({@link LocalForgeline#ORCHESTRATOR}, …). */
+    public StackOptions env(String service, String name, String value) {
+        perService.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
+        return this;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.forgeline.validation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The validator's thresholds and topic settings ({@code forgeline.validation.*}, DESIGN §4). */
+@ConfigMapping(prefix = "forgeline.validation")
+public interface ValidationConfig {
+
+    /** Module rules. */
+    ModuleRules module();
+
+    /** Run rules. */
+    RunRules run();
+
+    /** Partition count of the topics created at start-up. */
+    @WithDefault("12")
+    int partitions();
+
+    /** Whether to create Forgeline's topics at start-up (off when an operator manages them). */
+    @WithDefault("true")
+    boolean createTopics();
+
+    /** Module rules. */
+    interface ModuleRules {
+        /** Share of the planned files a module must produce, 0..1. */
+        @WithDefault("0.90")
+        double minCoverage();
+    }
+
+    /** Run rules. */
+    interface RunRules {
+        /** Share of the modules that must be VALIDATED, 0..1. */
+        @WithDefault("0.95")
+        double minSuccessRate();
+    }
+}
