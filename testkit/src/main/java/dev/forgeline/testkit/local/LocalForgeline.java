@@ -29,7 +29,7 @@ public final class LocalForgeline implements AutoCloseable {
     private static final String DATABASE = "forgeline";
 
     private final String bootstrapServers;
-    private final URI apiBase;
+    private final List<URI> apiBases;
     private final List<Service> processes;
 
     /** A started service process and the HTTP port it listens on. */
@@ -39,9 +39,9 @@ public final class LocalForgeline implements AutoCloseable {
         }
     }
 
-    private LocalForgeline(String bootstrapServers, URI apiBase, List<Service> processes) {
+    private LocalForgeline(String bootstrapServers, List<URI> apiBases, List<Service> processes) {
         this.bootstrapServers = bootstrapServers;
-        this.apiBase = apiBase;
+        this.apiBases = List.copyOf(apiBases);
         this.processes = processes;
     }
 
@@ -64,15 +64,26 @@ public final class LocalForgeline implements AutoCloseable {
         common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         List<Service> started = new ArrayList<>();
         try {
-            Map<String, String> orchestratorEnv = new HashMap<>(common);
-            orchestratorEnv.put("FORGELINE_HTTP_PORT", String.valueOf(options.httpPort));
-            orchestratorEnv.put("FORGELINE_DB_JDBC_URL", postgres.jdbcUrl(database));
-            orchestratorEnv.put("FORGELINE_DB_REACTIVE_URL", postgres.reactiveUrl(database));
-            orchestratorEnv.put("FORGELINE_DB_USERNAME", postgres.username());
-            orchestratorEnv.put("FORGELINE_DB_PASSWORD", postgres.password());
-            orchestratorEnv.putAll(options.perService.getOrDefault(ORCHESTRATOR, Map.of()));
-            Service orchestrator = launch(root, ORCHESTRATOR, ORCHESTRATOR, orchestratorEnv, options.httpPort,
-                    logDir, started);
+            List<Service> orchestrators = new ArrayList<>();
+            List<URI> apiBases = new ArrayList<>();
+            for (int i = 1; i <= options.orchestrators; i++) {
+                int port = i == 1 ? options.httpPort : Ports.freePort();
+                Map<String, String> orchestratorEnv = new HashMap<>(common);
+                orchestratorEnv.put("FORGELINE_HTTP_PORT", String.valueOf(port));
+                orchestratorEnv.put("FORGELINE_DB_JDBC_URL", postgres.jdbcUrl(database));
+                orchestratorEnv.put("FORGELINE_DB_REACTIVE_URL", postgres.reactiveUrl(database));
+                orchestratorEnv.put("FORGELINE_DB_USERNAME", postgres.username());
+                orchestratorEnv.put("FORGELINE_DB_PASSWORD", postgres.password());
+                orchestratorEnv.put("FORGELINE_ORCHESTRATOR_SOURCE", "forgeline/orchestrator-service/" + i);
+                orchestratorEnv.putAll(options.perService.getOrDefault(ORCHESTRATOR, Map.of()));
+                orchestrators.add(launch(root, ORCHESTRATOR, options.orchestrators == 1 ? ORCHESTRATOR
+                        : ORCHESTRATOR + "-" + i, orchestratorEnv, port, logDir, started));
+                apiBases.add(URI.create("http://127.0.0.1:" + port));
+                if (i == 1) {
+                    // The first instance runs the Flyway migration alone; the others start once it is done.
+                    orchestrators.get(0).awaitReady();
+                }
+            }
 
             List<Service> others = new ArrayList<>();
             for (int i = 1; i <= options.workers; i++) {
@@ -86,9 +97,9 @@ public final class LocalForgeline implements AutoCloseable {
             validatorEnv.putAll(options.perService.getOrDefault(VALIDATOR, Map.of()));
             others.add(launch(root, VALIDATOR, VALIDATOR, validatorEnv, Ports.freePort(), logDir, started));
 
-            orchestrator.awaitReady();
+            orchestrators.forEach(Service::awaitReady);
             others.forEach(Service::awaitReady);
-            return new LocalForgeline(bootstrap, URI.create("http://127.0.0.1:" + options.httpPort), started);
+            return new LocalForgeline(bootstrap, apiBases, started);
         } catch (RuntimeException e) {
             started.forEach(s -> s.process().stop());
             throw e;
@@ -110,8 +121,14 @@ public final class LocalForgeline implements AutoCloseable {
         return service;
     }
 
+    /** The first orchestrator's base URI. */
     public URI apiBase() {
-        return apiBase;
+        return apiBases.get(0);
+    }
+
+    /** Every orchestrator instance's base URI. */
+    public List<URI> apiBases() {
+        return apiBases;
     }
 
     public String bootstrapServers() {

@@ -9,6 +9,7 @@ public final class StackOptions {
     int httpPort = 8080;
     Path logDir;
     int workers = 1;
+    int orchestrators = 1;
     final Map<String, String> common = new HashMap<>();
     final Map<String, Map<String, String>> perService = new HashMap<>();
 
@@ -28,6 +29,12 @@ public final class StackOptions {
 
     public StackOptions workers(int count) {
         this.workers = count;
+        return this;
+    }
+
+    /** Orchestrator instances sharing the database and the consumer group (the first listens on httpPort). */
+    public StackOptions orchestrators(int count) {
+        this.orchestrators = count;
         return this;
     }
 
