@@ -111,6 +111,15 @@ public final class ServiceProcess {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -32,8 +32,9 @@ public final class LocalForgeline implements AutoCloseable {
     private final List<URI> apiBases;
     private final List<Service> processes;
 
-    /** A started service process and the HTTP port it listens on. */
-    public record Service(String name, int port, ServiceProcess process) {
+    /** A started service process, the HTTP port it listens on, and how it was launched (for a restart). */
+    public record Service(String name, String module, int port, Map<String, String> env, Path logDir,
+            ServiceProcess process) {
         void awaitReady() {
             process.awaitHealthy(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), START_TIMEOUT);
         }
@@ -108,6 +109,11 @@ public final class LocalForgeline implements AutoCloseable {
 
     private static Service launch(Path root, String module, String name, Map<String, String> env, int port,
             Path logDir, List<Service> started) {
+        return launch(root, module, name, env, port, logDir, name + ".log", started);
+    }
+
+    private static Service launch(Path root, String module, String name, Map<String, String> env, int port,
+            Path logDir, String logName, List<Service> started) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
@@ -115,13 +121,39 @@ public final class LocalForgeline implements AutoCloseable {
         Map<String, String> withPort = new HashMap<>(env);
         withPort.putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(port));
         ServiceProcess process = ServiceProcess.start(name, jar, withPort,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logDir.resolve(name + ".log"));
-        Service service = new Service(name, port, process);
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logDir.resolve(logName));
+        Service service = new Service(name, module, port, Map.copyOf(env), logDir, process);
         started.add(service);
         return service;
     }
 
     /** The first orchestrator's base URI. */
+    /** Kills a service at once (SIGKILL), as a crash would. */
+    public void kill(String name) {
+        service(name).process().kill();
+    }
+
+    /** Starts a stopped or killed service again with the same settings and port; waits until it is ready. */
+    public Service restart(String name) {
+        Service old = service(name);
+        old.process().stop();
+        List<Service> fresh = new ArrayList<>();
+        Service started = launch(ProjectRoot.find(), old.module(), name, old.env(), old.port(), old.logDir(),
+                restartLogName(old.logDir(), name), fresh);
+        processes.set(processes.indexOf(old), started);
+        started.awaitReady();
+        return started;
+    }
+
+    /** {@code name-2.log}, {@code name-3.log}, …: a restarted instance keeps the earlier instance's log. */
+    private static String restartLogName(Path logDir, String name) {
+        String candidate = name + "-2.log";
+        for (int i = 2; Files.exists(logDir.resolve(candidate)) && i < 100; i++) {
+            candidate = name + "-" + i + ".log";
+        }
+        return candidate;
+    }
+
     public URI apiBase() {
         return apiBases.get(0);
     }
