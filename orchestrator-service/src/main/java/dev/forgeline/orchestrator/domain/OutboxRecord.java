@@ -5,20 +5,19 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** A command or event written in the same transaction as the state change that caused it; published after commit. */
+/**
+ * A command or event written in the same transaction as the state change that caused it; published after commit.
+ * The table's {@code seq} (bigserial, publication order) is left to the database and not mapped, so inserts batch.
+ */
 @Entity
 @Table(name = "outbox")
 public class OutboxRecord extends PanacheEntityBase {
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long seq;
     public UUID id;
     @Column(name = "run_id")
     public UUID runId;

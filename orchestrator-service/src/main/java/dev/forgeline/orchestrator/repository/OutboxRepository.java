@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Writes commands and events into the outbox, inside the caller's transaction. */
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepositoryBase<OutboxRecord, Long> {
+public class OutboxRepository implements PanacheRepositoryBase<OutboxRecord, UUID> {
 
     public Uni<OutboxRecord> enqueue(UUID runId, String topic, String key, String ceType, Object payload) {
         OutboxRecord record = new OutboxRecord();
