@@ -339,6 +339,38 @@ class RunLifecycleTest {
         assertThat(downstream.commandsFor(runId)).noneMatch(c -> c.module().equals("models"));
     }
 
+    @Test
+    void aPathWrittenByTwoModulesFailsTheLaterModuleInsteadOfOverwriting() {
+        UUID runId = submit(spec());
+        downstream.pass(downstream.awaitCommand(runId, "config", 1));
+        GenerateModule docker = downstream.awaitCommand(runId, "docker", 1);
+        var stolen = List.of(dev.forgeline.contracts.messages.GeneratedFile.of("package.json", "{\"name\": \"evil\"}\n"));
+        downstream.send(new dev.forgeline.contracts.messages.ModuleValidated(docker.commandId(), runId, "docker", 1,
+                true, true, 1.0, List.of(), stolen, "template", "fake-worker", 1, 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(moduleStatus(runId, "docker")));
+        assertThat(run(runId).getString("modules.find { it.module == 'docker' }.reason"))
+                .contains("path conflict").contains("package.json").contains("config");
+        given().get("/api/runs/" + runId + "/files/package.json").then().statusCode(200)
+                .header("X-Forgeline-Module", "config")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil")));
+    }
+
+    @Test
+    void runListFiltersByStatusAndPages() {
+        UUID cancelled = submit(spec());
+        given().post("/api/runs/" + cancelled + "/cancel").then().statusCode(200);
+        JsonPath page = given().queryParam("status", "CANCELLED").queryParam("size", 1).get("/api/runs")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("runs.status", String.class)).containsOnly("CANCELLED").hasSize(1);
+        assertThat(page.getLong("total")).isGreaterThanOrEqualTo(1);
+        assertThat(page.getInt("size")).isEqualTo(1);
+        given().queryParam("status", "DONE").get("/api/runs").then().statusCode(400)
+                .body("violations[0].path", org.hamcrest.Matchers.equalTo("status"));
+        given().queryParam("size", 500).get("/api/runs").then().statusCode(400);
+        given().get("/api/runs/not-a-uuid").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/runs/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
     private List<String> runStatuses(UUID runId) {
         List<String> statuses = new ArrayList<>();
         for (var record : downstream.eventsFor(runId)) {
