@@ -371,6 +371,14 @@ class RunLifecycleTest {
         given().get("/api/runs/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(body).contains("\"status\": \"UP\"", "Reactive PostgreSQL connections health check",
+                "SmallRye Reactive Messaging - readiness check", "\"module-validated-in\": \"[OK]\"",
+                "\"run-results-in\": \"[OK]\"", "\"outbox-out\": \"[OK]\"");
+    }
+
     private List<String> runStatuses(UUID runId) {
         List<String> statuses = new ArrayList<>();
         for (var record : downstream.eventsFor(runId)) {
