@@ -50,7 +50,8 @@ class StackPlannerTest {
                 .containsExactly("src/handlers/userHandler.js", "src/handlers/todoHandler.js");
         assertThat(byName.get("routes").requiredPaths()).containsExactly("src/routes/user.js", "src/routes/todo.js",
                 "src/routes/index.js", "src/app.js", "src/server.js");
-        assertThat(byName.get("tests").requiredPaths()).containsExactly("test/user.test.js", "test/todo.test.js");
+        assertThat(byName.get("tests").requiredPaths())
+                .containsExactly("test/helpers.js", "test/user.test.js", "test/todo.test.js");
 
         assertThat(plan).filteredOn(ModulePlan::critical).extracting(ModulePlan::module)
                 .containsExactly("database", "models", "services", "handlers", "routes");

@@ -2,6 +2,7 @@ package dev.forgeline.worker.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,22 @@ public interface WorkerConfig {
     @WithDefault("4")
     int concurrency();
 
+    /**
+     * The most one command may take from the start of its generation: beyond it the worker answers ModuleGenerated
+     * FAILED, retryable. Below the orchestrator's module lease (2 min), so the answer comes before the lease expires.
+     */
+    @WithName("command-timeout")
+    @WithDefault("110s")
+    Duration commandTimeout();
+
+    /**
+     * On shutdown (SIGTERM), how long the worker waits for the commands in flight to be generated and their results
+     * acknowledged by Kafka. Commands not finished by then are released: never acknowledged, so redelivered.
+     */
+    @WithName("shutdown-grace")
+    @WithDefault("15s")
+    Duration shutdownGrace();
+
     /** Test-only fault switches. */
     Faults faults();
 
@@ -37,6 +54,13 @@ public interface WorkerConfig {
         /** Modules whose every file is wrapped in markdown fences, so the validator always rejects them. */
         @WithName("fence-modules")
         Optional<List<String>> fenceModules();
+
+        /** A pause before each generation (a slow provider), for timeout, concurrency and shutdown tests. */
+        Optional<Duration> delay();
+
+        /** The modules the delay applies to; unset: every module. */
+        @WithName("delay-modules")
+        Optional<List<String>> delayModules();
     }
 
     /** The configured id, or {@code <hostname>-<pid>}. */

@@ -9,7 +9,7 @@ import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.MalformedRecordException;
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.ModuleGenerated;
-import dev.forgeline.worker.service.GenerationService;
+import dev.forgeline.worker.service.TimeLimitedGeneration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -18,35 +18,57 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Consumes forgeline.module.commands: a malformed record fails (nack → the connector's dead-letter queue), a
- * well-formed one is generated off the event loop and acked only once its ModuleGenerated is acknowledged by Kafka.
+ * well-formed one is generated off the event loop, at most {@code forgeline.worker.concurrency} at a time (the size of
+ * the {@value #POOL} pool), and acked only once its ModuleGenerated is acknowledged by Kafka.
  */
 @ApplicationScoped
 public class ModuleCommandConsumer {
     /** The worker pool the generation runs on; its size is forgeline.worker.concurrency. */
     public static final String POOL = "forgeline-generation";
 
-    private final GenerationService generation;
+    private final TimeLimitedGeneration generation;
     private final ModuleGeneratedPublisher publisher;
+    private final InFlightCommands inFlight;
     private final MeterRegistry registry;
 
-    public ModuleCommandConsumer(GenerationService generation, ModuleGeneratedPublisher publisher,
-            MeterRegistry registry) {
+    public ModuleCommandConsumer(TimeLimitedGeneration generation, ModuleGeneratedPublisher publisher,
+            InFlightCommands inFlight, MeterRegistry registry) {
         this.generation = generation;
         this.publisher = publisher;
+        this.inFlight = inFlight;
         this.registry = registry;
     }
 
+    /**
+     * Generates the command (under the per-command timeout) and publishes the result. While the worker shuts down a
+     * new command is released instead: its Uni never completes, so the record is never acked and its offset never
+     * committed, and the consumer group redelivers it to another worker.
+     */
     @Incoming(Channels.MODULE_COMMANDS_IN)
     @Blocking(value = POOL, ordered = false)
     public Uni<Void> consume(String value) {
         GenerateModule command = parse(value);
-        Timer.Sample sample = Timer.start(registry);
-        ModuleGenerated result = generation.generate(command);
-        sample.stop(registry.timer("forgeline.worker.generation", "provider", String.valueOf(result.provider()),
-                "outcome", result.outcome().name()));
+        if (!inFlight.tryAdmit()) {
+            Log.infof("shutting down: released %s unprocessed (not acknowledged; redelivered to another worker)",
+                    command.commandId());
+            return Uni.createFrom().nothing();
+        }
+        ModuleGenerated result;
+        inFlight.generationStarted();
+        try {
+            Timer.Sample sample = Timer.start(registry);
+            result = generation.generate(command);
+            sample.stop(registry.timer("forgeline.worker.generation", "provider", String.valueOf(result.provider()),
+                    "outcome", result.outcome().name()));
+        } catch (RuntimeException e) {
+            inFlight.finished();
+            throw e;
+        } finally {
+            inFlight.generationEnded();
+        }
         Log.infof("%s %s (attempt %d): %s, %d file(s) in %d ms", result.outcome(), command.module(), command.attempt(),
                 command.commandId(), result.files().size(), result.durationMs());
-        return publisher.publish(result);
+        return publisher.publish(result).onTermination().invoke(inFlight::finished);
     }
 
     /** The command in a record value; a record that is not JSON or lacks runId, module or plan is poison. */

@@ -20,6 +20,7 @@ import dev.forgeline.contracts.messages.GenerationOutcome;
 import dev.forgeline.contracts.messages.ModuleGenerated;
 import dev.forgeline.contracts.spec.GeneratorSettings;
 import dev.forgeline.worker.config.WorkerConfig;
+import dev.forgeline.worker.service.llm.TemplateOnly;
 import io.quarkus.logging.Log;
 
 /**
@@ -53,6 +54,15 @@ public class GenerationService {
 
     public String workerId() {
         return workerId;
+    }
+
+    /**
+     * A FAILED result for a command whose generation did not finish (the caller's per-command timeout), with the
+     * reason; {@code startedNanos} is {@link System#nanoTime()} when the command started.
+     */
+    public ModuleGenerated failed(GenerateModule command, String reason, boolean retryable, long startedNanos) {
+        return result(command, GenerationOutcome.FAILED, reason, retryable, List.of(), providerOf(command),
+                startedNanos);
     }
 
     /** Never throws for a well-formed command: failures become a FAILED ModuleGenerated. */
@@ -92,11 +102,11 @@ public class GenerationService {
     }
 
     private static String providerOf(GenerateModule command) {
-        if (command.generator() != null) {
-            return command.generator().providerOrDefault();
-        }
-        return command.spec() == null ? GeneratorSettings.TEMPLATE_PROVIDER
-                : command.spec().generatorOrDefault().providerOrDefault();
+        String requested = command.generator() != null ? command.generator().providerOrDefault()
+                : command.spec() == null ? GeneratorSettings.TEMPLATE_PROVIDER
+                        : command.spec().generatorOrDefault().providerOrDefault();
+        // Hybrid: modules the stack marks templateOnly are rendered from templates whatever the run's provider.
+        return TemplateOnly.applies(command) ? GeneratorSettings.TEMPLATE_PROVIDER : requested;
     }
 
     private static void checkSizes(List<GeneratedFile> files) {

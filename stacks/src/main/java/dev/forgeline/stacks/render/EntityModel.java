@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One entity as the templates see it: names (class, variable, table, route), scalar fields, references,
- * many-to-many relations, writable columns and, for generated tests, the entities to create first.
+ * many-to-many relations, writable columns and what its generated tests need (which records to create first,
+ * which field to break, whether the table can hold more than one record).
  */
 public final class EntityModel {
     private final String name;
@@ -19,9 +20,10 @@ public final class EntityModel {
     private final List<ColumnModel> columns;
     private final boolean first;
     private final boolean last;
-    private List<EntityModel> fixtures = List.of();
-    private List<RelationModel> requiredReferences = List.of();
-    private String testSkip = "";
+    private boolean singleton;
+    private List<RelationModel> filterReferences = List.of();
+    private List<FieldModel> filterFields = List.of();
+    private List<RelationModel> setNullCases = List.of();
 
     EntityModel(String name, String varName, String pluralName, String pluralVar, String table, String route,
             List<FieldModel> fields, List<RelationModel> references, List<RelationModel> manyToMany,
@@ -40,10 +42,19 @@ public final class EntityModel {
         this.last = last;
     }
 
-    void tests(List<EntityModel> fixtures, List<RelationModel> requiredReferences, String testSkip) {
-        this.fixtures = List.copyOf(fixtures);
-        this.requiredReferences = List.copyOf(requiredReferences);
-        this.testSkip = testSkip;
+    private String exampleJson = "{}";
+
+    void exampleJson(String json) {
+        this.exampleJson = json;
+    }
+
+    /** A valid create body (shell-quoted for single quotes), for the README. */
+    public String exampleJson() {
+        return exampleJson;
+    }
+
+    void singleton(boolean value) {
+        this.singleton = value;
     }
 
     /** PascalCase entity name, e.g. {@code OrderItem}. */
@@ -51,7 +62,7 @@ public final class EntityModel {
         return name;
     }
 
-    /** lowerCamel name, used for variables and file names, e.g. {@code orderItem}. */
+    /** lowerCamel name, used for file names and in identifiers with a suffix, e.g. {@code orderItemService}. */
     public String varName() {
         return varName;
     }
@@ -64,7 +75,7 @@ public final class EntityModel {
         return pluralVar;
     }
 
-    /** Table name: plural snake case, e.g. {@code order_items}. */
+    /** Table name: plural snake case, e.g. {@code order_items} (shortened with a hash beyond 63 characters). */
     public String table() {
         return table;
     }
@@ -105,6 +116,10 @@ public final class EntityModel {
         return !references.isEmpty();
     }
 
+    public List<RelationModel> requiredReferences() {
+        return references.stream().filter(RelationModel::required).toList();
+    }
+
     public List<RelationModel> manyToMany() {
         return manyToMany;
     }
@@ -118,6 +133,11 @@ public final class EntityModel {
         return columns;
     }
 
+    /** Columns a list can be filtered by: every field but json ones, and every reference. */
+    public List<ColumnModel> filterColumns() {
+        return columns.stream().filter(ColumnModel::filterable).toList();
+    }
+
     /** The select list of the table: id, every writable column, created_at, updated_at. */
     public String selectList() {
         StringBuilder sb = new StringBuilder("\"id\"");
@@ -127,22 +147,83 @@ public final class EntityModel {
         return sb.append(", \"created_at\", \"updated_at\"").toString();
     }
 
-    /** For tests: the entities to create (dependencies first, this entity last) to satisfy required references. */
-    public List<EntityModel> fixtures() {
-        return fixtures;
+    // ---------------------------------------------------------------------------------------- generated tests
+
+    /** Fields the test payload sets. */
+    public List<FieldModel> sampleFields() {
+        return fields.stream().filter(FieldModel::inSample).toList();
     }
 
-    public List<RelationModel> requiredReferences() {
-        return requiredReferences;
+    /**
+     * Whether the table can hold at most one record: a required unique field with a single possible value, or a
+     * required one-to-one reference to such an entity. The tests then create one record at a time.
+     */
+    public boolean singleton() {
+        return singleton;
     }
 
-    /** Non-empty when the generated tests cannot create this entity (a cycle of required references). */
-    public String testSkip() {
-        return testSkip;
+    /** How many records the pagination test creates. */
+    public int listCount() {
+        return singleton ? 1 : 2;
     }
 
-    public boolean hasTestSkip() {
-        return !testSkip.isEmpty();
+    /** Whether a payload can be posted twice to provoke a unique violation (409). */
+    public boolean hasUniqueInPayload() {
+        return fields.stream().anyMatch(f -> f.inSample() && f.unique())
+                || references.stream().anyMatch(r -> r.required() && r.unique());
+    }
+
+    /** The field whose wrong type a test sends, if any. */
+    public List<FieldModel> wrongTypeFields() {
+        return fields.stream().filter(FieldModel::hasWrongType).limit(1).toList();
+    }
+
+    /** The field whose constraint a test breaks, if any. */
+    public List<FieldModel> violationFields() {
+        return fields.stream().filter(FieldModel::hasViolation).limit(1).toList();
+    }
+
+    /** The field whose constraint a test breaks with SQL, bypassing the API, if any. */
+    public List<FieldModel> dbViolationFields() {
+        return fields.stream().filter(FieldModel::violationInDb).limit(1).toList();
+    }
+
+    /** The required field a test sets to NULL with SQL, if any. */
+    public List<FieldModel> notNullFields() {
+        return fields.stream().filter(FieldModel::required).limit(1).toList();
+    }
+
+    public boolean hasDatabaseChecks() {
+        return !dbViolationFields().isEmpty() || !notNullFields().isEmpty();
+    }
+
+    void testCases(List<RelationModel> byReference, List<FieldModel> byField, List<RelationModel> setNull) {
+        this.filterReferences = List.copyOf(byReference);
+        this.filterFields = List.copyOf(byField);
+        this.setNullCases = List.copyOf(setNull);
+    }
+
+    public List<RelationModel> filterReferences() {
+        return filterReferences;
+    }
+
+    public List<FieldModel> filterFields() {
+        return filterFields;
+    }
+
+    /** The reference a test points at a record that does not exist, if any. */
+    public List<RelationModel> missingReferenceCases() {
+        return references.stream().limit(1).toList();
+    }
+
+    /** The required reference whose target a test tries to delete (refused: ON DELETE RESTRICT), if any. */
+    public List<RelationModel> restrictCases() {
+        return references.stream().filter(RelationModel::required).limit(1).toList();
+    }
+
+    /** The optional reference a test clears by deleting its target (ON DELETE SET NULL), if any. */
+    public List<RelationModel> setNullCases() {
+        return setNullCases;
     }
 
     public boolean first() {

@@ -4,7 +4,10 @@ import java.util.List;
 
 /**
  * One scalar field of an entity as the templates see it: API name, column, SQL type and constraints, the
- * validation schema entry ({@code schemaJs}) and, for generated tests, a sample value expression.
+ * validation schema entry ({@code schemaJs}) and, for the generated tests, JavaScript expressions for a valid value
+ * ({@code sampleJs}), a value of the wrong type ({@code wrongTypeJs}) and a value that breaks a constraint
+ * ({@code violationJs}; {@code violationInDb} when the database's own constraints reject it too). Empty strings mean
+ * "none".
  */
 public record FieldModel(
         String name,
@@ -20,6 +23,19 @@ public record FieldModel(
         boolean inSample,
         boolean patchable,
         String compare,
+        boolean filterable,
+        String wrongTypeJs,
+        String violationJs,
+        boolean violationInDb,
+        boolean singleValued,
         boolean first,
         boolean last) {
+
+    public boolean hasWrongType() {
+        return !wrongTypeJs.isEmpty();
+    }
+
+    public boolean hasViolation() {
+        return !violationJs.isEmpty();
+    }
 }

@@ -36,12 +36,12 @@ public record RelationModel(
     /** A foreign-key reference: column {@code <name>_id} on {@code ownTable}, exposed as {@code <name>Id}. */
     static RelationModel reference(String kind, String owner, String ownTable, String name, String target,
             boolean required, boolean unique, boolean implicit, boolean first, boolean last) {
-        String column = Names.snake(name) + "_id";
+        String column = Names.referenceColumn(name);
         String schemaJs = required ? "{ type: 'uuid', required: true }" : "{ type: 'uuid' }";
         return new RelationModel(kind, owner, ownTable, name, pascal(name), target, Names.lowerCamel(target),
                 table(target), route(target), required, unique, implicit, name + "Id", column,
-                required ? "RESTRICT" : "SET NULL", ownTable + "_" + column + "_fkey", ownTable + "_" + column + "_idx",
-                schemaJs, "", "", "", "", first, last);
+                required ? "RESTRICT" : "SET NULL", Names.sqlIdentifier(ownTable + "_" + column + "_fkey"),
+                Names.sqlIdentifier(ownTable + "_" + column + "_idx"), schemaJs, "", "", "", "", first, last);
     }
 
     /** A many-to-many relation through {@code joinTable}, linked under {@code /:id/<segment>}. */
@@ -52,12 +52,23 @@ public record RelationModel(
                 Names.snake(name).replace('_', '-'), joinTable, ownColumn, otherColumn, first, last);
     }
 
-    static String table(String entity) {
-        return Names.plural(Names.snake(entity));
+    /** Whether records may share the referenced record: false for a one-to-one (a unique foreign key). */
+    public boolean shareable() {
+        return !unique;
     }
 
+    /** Whether this many-to-many links an entity to itself. */
+    public boolean selfLink() {
+        return owner.equals(target);
+    }
+
+    static String table(String entity) {
+        return Names.table(entity);
+    }
+
+    /** Route segment under {@code /api}: the plural snake name in kebab case (never shortened). */
     static String route(String entity) {
-        return table(entity).replace('_', '-');
+        return Names.plural(Names.snake(entity)).replace('_', '-');
     }
 
     static String pascal(String name) {

@@ -20,7 +20,12 @@ import dev.forgeline.stacks.StackPlanner;
 record RenderedProject(ProjectSpec spec, List<ModulePlan> plan, Map<String, String> files) {
 
     static ProjectSpec todoApi() {
-        Path example = Path.of("..", "examples", "todo-api.json");
+        return example("todo-api.json");
+    }
+
+    /** A spec of the repository's examples/ folder. */
+    static ProjectSpec example(String name) {
+        Path example = Path.of("..", "examples", name);
         try {
             return parse(Files.readString(example));
         } catch (IOException e) {

@@ -43,8 +43,10 @@ class TemplateRendererTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<ProjectSpec> specs() {
-        return Stream.of(RenderedProject.todoApi(), RenderedProject.resource("library-api.json"),
-                RenderedProject.resource("awkward-names.json"));
+        return Stream.of(RenderedProject.todoApi(), RenderedProject.example("blog.json"),
+                RenderedProject.example("inventory.json"), RenderedProject.example("every-type.json"),
+                RenderedProject.resource("library-api.json"), RenderedProject.resource("awkward-names.json"),
+                RenderedProject.resource("names-that-bite.json"));
     }
 
     @Test
@@ -145,20 +147,31 @@ class TemplateRendererTest {
         Assumptions.assumeTrue(nodeAvailable(), "node is not on PATH: skipping the syntax check of the rendered JS");
         RenderedProject project = RenderedProject.render(spec);
         project.writeTo(dir);
-        List<String> failures = new ArrayList<>();
-        for (String path : project.files().keySet()) {
-            if (!path.endsWith(".js")) {
-                continue;
-            }
-            Process process = new ProcessBuilder("node", "--check", dir.resolve(path).toString())
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            if (process.exitValue() != 0) {
-                failures.add(path + ":\n" + output);
-            }
-        }
-        assertThat(failures).isEmpty();
+        // One node process compiles every file as node --check does (a CommonJS module wrapper, no execution).
+        List<String> scripts = project.files().keySet().stream().filter(p -> p.endsWith(".js")).toList();
+        Path checker = dir.resolve("check-syntax.cjs");
+        Files.writeString(checker, """
+                const fs = require('node:fs');
+                const vm = require('node:vm');
+                const { wrap } = require('node:module');
+                let failed = 0;
+                for (const file of process.argv.slice(2)) {
+                  try {
+                    new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file });
+                  } catch (err) {
+                    failed += 1;
+                    console.log(`${file}: ${err.message}`);
+                  }
+                }
+                process.exitCode = failed === 0 ? 0 : 1;
+                """);
+        List<String> command = new ArrayList<>(List.of("node", checker.toString()));
+        scripts.forEach(p -> command.add(dir.resolve(p).toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(scripts).isNotEmpty();
     }
 
     @Test
@@ -213,6 +226,65 @@ class TemplateRendererTest {
         assertThat(todo.get("src/routes/todo.js")).doesNotContain("requireAuth");
         assertThat(library.get("package.json")).contains("jsonwebtoken");
         assertThat(library.get("src/routes/book.js")).contains("router.post('/', requireAuth, handler.create);");
+    }
+
+    @Test
+    void patternsAreCheckedByTheDatabaseInTheirPostgresForm() {
+        String sql = RenderedProject.render(RenderedProject.example("every-type.json")).files()
+                .get("migrations/001_init.sql");
+
+        assertThat(sql).contains("CHECK (\"code\" ~ '^(?:[A-Z]){2}\\-(?:[0-9]){3,9}$')");
+    }
+
+    @Test
+    void namesLongerThanPostgresKeepsAreShortenedWithAHashEverywhere() {
+        Map<String, String> files = RenderedProject.render(RenderedProject.resource("names-that-bite.json")).files();
+        String table = "an_entity_with_a_very_long_name_that_goes_on_and_on_be_8ed230e5";
+
+        assertThat(table).hasSize(63);
+        assertThat(files.get("migrations/001_init.sql")).contains("CREATE TABLE \"" + table + "\" (");
+        assertThat(files.get("src/models/anEntityWithAVeryLongNameThatGoesOnAndOnBeyondWhatPostgresKeeps.js"))
+                .contains("const TABLE = '\"" + table + "\"';");
+        Matcher quoted = Pattern.compile("\"([a-z0-9_]+)\"").matcher(files.get("migrations/001_init.sql"));
+        while (quoted.find()) {
+            assertThat(quoted.group(1)).hasSizeLessThanOrEqualTo(63);
+        }
+    }
+
+    @Test
+    void generatedTestsWorkInASchemaOfTheirOwnAndEmptyItChildrenFirst() {
+        Map<String, String> files = RenderedProject.render(RenderedProject.example("blog.json")).files();
+
+        assertThat(files.get("test/helpers.js"))
+                .contains("process.env.DATABASE_SCHEMA = SCHEMA;")
+                .contains("await db.query(`CREATE SCHEMA \"${SCHEMA}\"`);")
+                .contains("await db.query(`DROP SCHEMA IF EXISTS \"${SCHEMA}\" CASCADE`);");
+        String reset = files.get("test/helpers.js").lines().filter(l -> l.contains("DELETE FROM")).findFirst()
+                .orElseThrow();
+        assertThat(reset.indexOf("\"post_tags\"")).isLessThan(reset.indexOf("\"comments\""));
+        assertThat(reset.indexOf("\"comments\"")).isLessThan(reset.indexOf("\"posts\""));
+        assertThat(reset.indexOf("\"profiles\"")).isLessThan(reset.indexOf("\"authors\""));
+        assertThat(reset.indexOf("\"posts\"")).isLessThan(reset.indexOf("\"authors\""));
+        assertThat(files.get("test/post.test.js")).startsWith("'use strict';")
+                .contains("const t = require('./helpers');")
+                .contains("it('filters posts by authorId'")
+                .contains("it('links and unlinks tags'");
+        assertThat(files.get("src/db/pool.js")).contains("options: `-c search_path=${config.databaseSchema}`");
+    }
+
+    @Test
+    void uniqueFieldsWithFewValuesGetValuesInTurnAndSingletonTablesOneRecordAtATime() {
+        Map<String, String> files = RenderedProject.render(RenderedProject.example("every-type.json")).files();
+
+        assertThat(files.get("test/helpers.js"))
+                .contains("primary: cycle('Badge.primary', [true, false]),")
+                .contains("level: cycle('Badge.level', ['BRONZE', 'SILVER', 'GOLD']),")
+                .contains("issuedOn: day('Badge.issuedOn', true),")
+                .doesNotContain("hidden:");
+        assertThat(files.get("test/setting.test.js")).contains("for (let i = 0; i < 1; i += 1)")
+                .contains("const other = record;");
+        assertThat(files.get("test/settingNote.test.js")).contains("for (let i = 0; i < 1; i += 1)");
+        assertThat(files.get("test/badge.test.js")).contains("for (let i = 0; i < 2; i += 1)");
     }
 
     @Test

@@ -1,0 +1,10 @@
+'use strict';
+
+class NotFoundError extends Error {
+  constructor(message = 'not found') {
+    super(message);
+    this.status = 404;
+  }
+}
+
+module.exports = { NotFoundError };
