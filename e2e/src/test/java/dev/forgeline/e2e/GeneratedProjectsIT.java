@@ -40,7 +40,7 @@ class GeneratedProjectsIT {
     private static PostgresEndpoint postgres;
 
     static Stream<String> examples() {
-        return Stream.of("todo-api.json", "blog.json", "inventory.json", "every-type.json");
+        return Stream.of("todo-api.json", "blog.json", "inventory.json", "every-type.json", "names-that-bite.json");
     }
 
     @BeforeAll

@@ -46,7 +46,7 @@ class TemplateRendererTest {
         return Stream.of(RenderedProject.todoApi(), RenderedProject.example("blog.json"),
                 RenderedProject.example("inventory.json"), RenderedProject.example("every-type.json"),
                 RenderedProject.resource("library-api.json"), RenderedProject.resource("awkward-names.json"),
-                RenderedProject.resource("names-that-bite.json"));
+                RenderedProject.example("names-that-bite.json"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class TemplateRendererTest {
 
     @Test
     void namesLongerThanPostgresKeepsAreShortenedWithAHashEverywhere() {
-        Map<String, String> files = RenderedProject.render(RenderedProject.resource("names-that-bite.json")).files();
+        Map<String, String> files = RenderedProject.render(RenderedProject.example("names-that-bite.json")).files();
         String table = "an_entity_with_a_very_long_name_that_goes_on_and_on_be_8ed230e5";
 
         assertThat(table).hasSize(63);
