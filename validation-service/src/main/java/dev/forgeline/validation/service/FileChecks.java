@@ -23,15 +23,29 @@ public final class FileChecks {
         }
     }
 
-    /** The checks of this first version: generic content checks, JSON parsing, bracket-level JavaScript. */
+    /** Every check, empty function bodies included (the defaults of DESIGN §4). */
     public static FileChecks defaults() {
+        return of(true);
+    }
+
+    /**
+     * Generic content checks (size, Markdown fences, prose, placeholders), a real parser per file type (JavaScript,
+     * JSON, YAML, SQL, HCL, Dockerfile, .env) and the import checks.
+     */
+    public static FileChecks of(boolean emptyFunctionBodies) {
         return new FileChecks(List.of(
                 new FileSizeCheck(),
                 new MarkdownFenceCheck(),
+                new ProseCheck(),
                 new PlaceholderCheck(),
                 new JsonSyntaxCheck(),
-                new JsSyntaxCheck(),
-                new RelativeImportCheck()));
+                new JsSyntaxCheck(emptyFunctionBodies),
+                new ImportCheck(),
+                new YamlSyntaxCheck(),
+                new SqlSyntaxCheck(),
+                new HclSyntaxCheck(),
+                new DockerfileCheck(),
+                new EnvFileCheck()));
     }
 
     /** The checks registered for a type, in registration order. */

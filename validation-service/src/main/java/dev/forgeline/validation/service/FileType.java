@@ -6,7 +6,7 @@ import java.util.Set;
 
 /** The kind of a generated file, from its name: what decides which {@link FileCheck}s run on it. */
 public enum FileType {
-    JAVASCRIPT, JSON, YAML, SQL, TERRAFORM, DOCKERFILE, SHELL, DOTFILE, MARKDOWN, TEXT, OTHER;
+    JAVASCRIPT, JSON, YAML, SQL, TERRAFORM, DOCKERFILE, ENV, SHELL, DOTFILE, MARKDOWN, TEXT, OTHER;
 
     /** Every type whose content is code or configuration, i.e. where a Markdown fence is never legitimate. */
     public static final Set<FileType> CODE = EnumSet.complementOf(EnumSet.of(MARKDOWN, TEXT));
@@ -45,6 +45,9 @@ public enum FileType {
         }
         if (lower.endsWith(".txt")) {
             return TEXT;
+        }
+        if (lower.equals(".env") || lower.startsWith(".env.") || lower.endsWith(".env")) {
+            return ENV;
         }
         if (lower.startsWith(".")) {
             return DOTFILE;

@@ -10,7 +10,7 @@ import java.util.Set;
  * A cheap, honest JavaScript scan: skips comments, strings, template literals and regular-expression literals
  * (told from division by the previous token), checks that (), [] and {} balance, and collects the module
  * specifiers of {@code require('x')}, {@code import … from 'x'}, {@code import 'x'}, {@code import('x')} and
- * {@code export … from 'x'}. It is not a parser: a later version replaces it with one.
+ * {@code export … from 'x'}. Syntax is judged by {@link JsParser}; this scan only finds the specifiers.
  */
 public final class JsScanner {
     /** Keywords after which a {@code /} starts a regular expression rather than a division. */
@@ -296,6 +296,7 @@ public final class JsScanner {
 
     private void identifier() {
         int start = i;
+        i++; // the start character ('#' of a private name is not an identifier part)
         while (i < n && isIdentifierPart(src.charAt(i))) {
             i++;
         }

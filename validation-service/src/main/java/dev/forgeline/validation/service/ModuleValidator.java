@@ -32,15 +32,22 @@ public class ModuleValidator {
 
     private final double minCoverage;
     private final FileChecks checks;
+    private final boolean checkPackages;
 
     @Inject
     public ModuleValidator(ValidationConfig config) {
-        this(config.module().minCoverage(), FileChecks.defaults());
+        this(config.module().minCoverage(), FileChecks.of(config.module().emptyFunctionBodies()),
+                config.module().checkPackages());
     }
 
     public ModuleValidator(double minCoverage, FileChecks checks) {
+        this(minCoverage, checks, true);
+    }
+
+    public ModuleValidator(double minCoverage, FileChecks checks, boolean checkPackages) {
         this.minCoverage = minCoverage;
         this.checks = checks;
+        this.checkPackages = checkPackages;
     }
 
     /** Validates one generated module against its plan. */
@@ -120,7 +127,10 @@ public class ModuleValidator {
         }
         Set<String> resolvable = new HashSet<>(generated.upstreamPaths());
         resolvable.addAll(seen.keySet());
-        CheckContext context = new CheckContext(resolvable);
+        Optional<PackageManifest> manifest = !checkPackages ? Optional.empty() : generated.files().stream()
+                .filter(f -> f.path().equals(PackageManifest.PATH)).findFirst()
+                .flatMap(f -> PackageManifest.parse(f.content()));
+        CheckContext context = new CheckContext(resolvable, manifest);
         Set<String> reported = new HashSet<>();
         for (GeneratedFile f : generated.files()) {
             String path = f.path();

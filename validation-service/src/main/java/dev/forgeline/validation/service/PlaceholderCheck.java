@@ -10,12 +10,20 @@ import java.util.regex.Pattern;
 import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ValidationIssue;
 
-/** {@code placeholder}: text a generator leaves instead of code ("TODO: implement", "// ... rest of", "... existing code ..."). */
+/**
+ * {@code placeholder}: text a generator leaves instead of code ("TODO: implement", "// ... rest of", "... existing
+ * code ...", "// your code here", {@code throw new Error('Not implemented')}). Empty function bodies are found by
+ * the JavaScript parser ({@link JsSyntaxCheck}).
+ */
 final class PlaceholderCheck implements FileCheck {
     private static final List<Pattern> PATTERNS = List.of(
             Pattern.compile("TODO\\s*:?\\s*implement", Pattern.CASE_INSENSITIVE),
             Pattern.compile("(//|#|/\\*|--|<!--)\\s*(\\.{3}|\u2026)\\s*(the\\s+)?rest\\s+of", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("(\\.{3}|\u2026)\\s*existing\\s+code\\s*(\\.{3}|\u2026)", Pattern.CASE_INSENSITIVE));
+            Pattern.compile("(\\.{3}|\u2026)\\s*existing\\s+code\\s*(\\.{3}|\u2026)", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("(//|#|/\\*|--)\\s*(your|add( your)?|implement( the)?|insert)\\s+(code|logic|implementation)\\s+here",
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile("throw\\s+new\\s+\\w*Error\\(\\s*['\"`]\\s*not\\s+(yet\\s+)?implemented",
+                    Pattern.CASE_INSENSITIVE));
 
     @Override
     public Set<FileType> fileTypes() {

@@ -16,8 +16,24 @@ public final class Rules {
     public static final String FILE_EMPTY = "file.empty";
     /** A JSON file that does not parse. */
     public static final String JSON_SYNTAX = "json.syntax";
-    /** A JavaScript file whose brackets, strings or comments do not balance. */
+    /** A JavaScript file the ECMAScript 2022 parser rejects. */
     public static final String JS_SYNTAX = "js.syntax";
+    /** A YAML file that does not parse, or whose document is a bare string. */
+    public static final String YAML_SYNTAX = "yaml.syntax";
+    /** An SQL statement the PostgreSQL-dialect parser rejects. */
+    public static final String SQL_SYNTAX = "sql.syntax";
+    /** A Terraform (HCL) file that does not parse or whose blocks and attributes are malformed. */
+    public static final String HCL_SYNTAX = "hcl.syntax";
+    /** A Dockerfile that breaks the instruction grammar. */
+    public static final String DOCKERFILE_SYNTAX = "dockerfile.syntax";
+    /** A .env line that is not {@code KEY=VALUE}, a comment or blank. */
+    public static final String ENV_SYNTAX = "env.syntax";
+    /** A .env key written twice (warning). */
+    public static final String ENV_DUPLICATE = "env.duplicate";
+    /** Prose (an assistant's sentence) at the top of a code file. */
+    public static final String PROSE = "prose";
+    /** A package import (bare specifier, not a Node built-in) that package.json does not declare. */
+    public static final String IMPORT_UNDECLARED = "import.undeclared";
     /** A relative require/import that resolves to no file. */
     public static final String IMPORT_UNRESOLVED = "import.unresolved";
     /** A path that is absolute, climbs out with {@code ..}, or holds a backslash, NUL or control character. */
@@ -32,7 +48,10 @@ public final class Rules {
     public static final String MODULE_SIZE = "module.size";
     /** A file the plan does not ask for (warning). */
     public static final String FILE_UNPLANNED = "file.unplanned";
-    /** Placeholder text left by a generator ("TODO: implement", "... existing code ..."). */
+    /**
+     * Placeholder code left by a generator: "TODO: implement", "... existing code ...", {@code throw new
+     * Error('not implemented')}, or an empty function declaration or method body.
+     */
     public static final String PLACEHOLDER = "placeholder";
     /** More issues than one record carries; the rest were dropped (warning). */
     public static final String ISSUES_TRUNCATED = "issues.truncated";

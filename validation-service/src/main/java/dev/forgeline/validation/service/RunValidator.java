@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,20 @@ public class RunValidator {
     static final int MAX_MODULE_REASON = 200;
 
     private final double minSuccessRate;
+    private final boolean checkPackages;
 
     @Inject
     public RunValidator(ValidationConfig config) {
-        this(config.run().minSuccessRate());
+        this(config.run().minSuccessRate(), config.run().checkPackages());
     }
 
     public RunValidator(double minSuccessRate) {
+        this(minSuccessRate, true);
+    }
+
+    public RunValidator(double minSuccessRate, boolean checkPackages) {
         this.minSuccessRate = minSuccessRate;
+        this.checkPackages = checkPackages;
     }
 
     /** Validates a run whose modules are all terminal, against its final file set. */
@@ -120,15 +127,23 @@ public class RunValidator {
         }
 
         List<String> unresolved = new ArrayList<>();
+        Set<String> undeclared = new LinkedHashSet<>();
         Set<String> finalPaths = writers.keySet();
+        Optional<PackageManifest> manifest = !checkPackages ? Optional.empty() : command.files().stream()
+                .filter(f -> PackageManifest.PATH.equals(f.path())).findFirst()
+                .flatMap(f -> PackageManifest.parse(f.content()));
         for (RunFile f : command.files()) {
             if (FileType.of(f.path()) != FileType.JAVASCRIPT || f.content() == null) {
                 continue;
             }
-            for (ValidationIssue i : RelativeImportCheck.unresolved(f.path(), f.content(), finalPaths,
-                    " in the final file set (module " + f.module() + ")")) {
+            List<JsScanner.Specifier> specifiers = JsScanner.scan(f.content()).specifiers();
+            String where = " (final file set, module " + f.module() + ")";
+            for (ValidationIssue i : ImportCheck.unresolved(f.path(), specifiers, finalPaths, where)) {
                 issues.add(i);
                 unresolved.add(f.path() + (i.line() == null ? "" : ":" + i.line()));
+            }
+            if (manifest.isPresent()) {
+                issues.addAll(ImportCheck.undeclared(f.path(), specifiers, manifest.get(), where, undeclared));
             }
         }
 
@@ -136,7 +151,7 @@ public class RunValidator {
         String reason = passed
                 ? "SUCCEEDED: " + rateText(validated, total, successRate, true)
                 : failedReason(validated, total, successRate, rateOk, clauses, moduleClauses,
-                        List.copyOf(missingCriticalFiles), conflicts, unresolved);
+                        List.copyOf(missingCriticalFiles), conflicts, unresolved, List.copyOf(undeclared));
         long durationMs = (System.nanoTime() - started) / 1_000_000;
         return new RunValidated(command.commandId(), command.runId(), command.validation(), passed, successRate,
                 missingCriticalModules, List.copyOf(missingCriticalFiles), ModuleValidator.bounded(issues), counts,
@@ -144,7 +159,8 @@ public class RunValidator {
     }
 
     private String failedReason(int validated, int total, double rate, boolean rateOk, List<String> clauses,
-            List<String> modules, List<String> missingFiles, List<String> conflicts, List<String> unresolved) {
+            List<String> modules, List<String> missingFiles, List<String> conflicts, List<String> unresolved,
+            List<String> undeclared) {
         List<String> parts = new ArrayList<>();
         parts.add(rateText(validated, total, rate, rateOk));
         parts.addAll(clauses);
@@ -160,6 +176,10 @@ public class RunValidator {
         if (!unresolved.isEmpty()) {
             parts.add(unresolved.size() + " unresolved relative " + plural(unresolved.size(), "import", "imports")
                     + ": " + String.join(", ", limit(unresolved, "more")));
+        }
+        if (!undeclared.isEmpty()) {
+            parts.add(undeclared.size() + " undeclared " + plural(undeclared.size(), "package", "packages")
+                    + " (not in package.json): " + String.join(", ", limit(undeclared, "more")));
         }
         return "FAILED: " + String.join("; ", parts);
     }

@@ -102,7 +102,8 @@ final class Fixtures {
     /** The final file set of a fully validated express-js run: every critical file, imports that resolve. */
     static List<RunFile> expressFiles() {
         List<RunFile> files = new ArrayList<>();
-        files.add(runFile("config", "package.json", "{\"name\":\"todo-api\"}"));
+        files.add(runFile("config", "package.json",
+                "{\"name\":\"todo-api\",\"dependencies\":{\"express\":\"^4.21.0\",\"pg\":\"^8.13.0\"}}"));
         files.add(runFile("config", "src/config/index.js", "module.exports = { port: 3000 };\n"));
         files.add(runFile("docker", "Dockerfile", "FROM node:20\n"));
         files.add(runFile("terraform", "terraform/main.tf", "terraform {}\n"));

@@ -3,9 +3,19 @@ package dev.forgeline.validation.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The bracket-level JavaScript scan and the relative-import resolver. */
 class JsScannerTest {
+
+    @Test
+    @Timeout(5)
+    void privateClassNamesDoNotStallTheScanAndImportsAfterThemAreFound() {
+        JsScanner.Result r = JsScanner.scan("class A {\n  #x = 1;\n  get() { return this.#x; }\n}\nrequire('./b');\n");
+
+        assertThat(r.balanced()).isTrue();
+        assertThat(r.specifiers()).containsExactly(new JsScanner.Specifier("./b", 5));
+    }
 
     @Test
     void unclosedBraceIsReportedAtTheLineItOpened() {

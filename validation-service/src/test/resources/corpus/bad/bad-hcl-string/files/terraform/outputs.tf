@@ -1,0 +1,3 @@
+output "url" {
+  value = "http://localhost:3000
+}

@@ -1,0 +1,3 @@
+variable "app_name" {
+  type    = string
+  default = "todo-api"

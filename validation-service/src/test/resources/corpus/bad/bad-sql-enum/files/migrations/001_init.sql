@@ -1,0 +1,2 @@
+CREATE TABLE t (id uuid PRIMARY KEY);
+CREATE TYPE priority AS ENUM (LOW, 'HIGH');

@@ -1,0 +1,4 @@
+```javascript
+'use strict';
+module.exports = { info: (m) => console.log(m) };
+```

@@ -1,0 +1,2 @@
+const { NotFound } = require('../utils/errors');
+module.exports = { NotFound };

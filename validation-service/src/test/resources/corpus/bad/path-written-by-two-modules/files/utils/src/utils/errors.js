@@ -1,0 +1,2 @@
+class NotFound extends Error {}
+module.exports = { NotFound };

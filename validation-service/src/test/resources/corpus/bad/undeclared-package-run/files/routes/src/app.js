@@ -1,0 +1,4 @@
+'use strict';
+const express = require('express');
+const helmet = require('helmet');
+module.exports = express().use(helmet());

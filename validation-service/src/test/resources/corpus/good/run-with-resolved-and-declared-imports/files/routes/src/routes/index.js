@@ -1,0 +1,3 @@
+'use strict';
+const { Router } = require('express');
+module.exports = Router();
