@@ -219,6 +219,9 @@ class RunLifecycleTest {
                 .contains("attempts spent (3/3)").contains("import.unresolved");
         assertThat(moduleStatus(runId, "config")).isEqualTo("VALIDATED");
         assertThat(run(runId).getString("reason")).doesNotContainIgnoringCase("succeeded");
+        assertThat(run(runId).getList("modules.find { it.module == 'database' }.attempts.collect { it.issues[0].rule }"))
+                .as("every attempt keeps the issues its validation found")
+                .containsExactly("js.syntax", "js.syntax", "import.unresolved");
     }
 
     @Test

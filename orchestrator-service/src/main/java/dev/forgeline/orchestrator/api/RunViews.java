@@ -43,7 +43,8 @@ final class RunViews {
 
     private static ModuleView module(RunModule m, List<ModuleAttempt> attempts) {
         List<AttemptView> attemptViews = attempts.stream().map(a -> new AttemptView(a.attempt, a.commandId, a.status,
-                a.dispatchedAt, a.finishedAt, a.provider, a.workerId, a.generationMs, a.validationMs, a.coverage))
+                a.dispatchedAt, a.finishedAt, a.provider, a.workerId, a.generationMs, a.validationMs, a.coverage,
+                JsonColumns.issues(a.issues)))
                 .toList();
         return new ModuleView(m.module, m.status, m.critical, m.dependencies(), m.attempt, m.maxAttempts,
                 m.firstDispatchedAt, m.dispatchedAt, m.validatedAt, m.finishedAt, m.nextAttemptAt,
