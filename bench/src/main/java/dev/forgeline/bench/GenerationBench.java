@@ -93,6 +93,8 @@ public final class GenerationBench {
 
         if (stack) {
             endToEnd();
+            // The embedded broker's threads are not daemons and it stops in a shutdown hook: exit, do not linger.
+            System.exit(0);
         }
     }
 

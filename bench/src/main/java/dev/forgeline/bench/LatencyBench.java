@@ -60,7 +60,8 @@ public final class LatencyBench {
         try (LocalForgeline stack = LocalForgeline.start(StackOptions.defaults().httpPort(Ports.freePort())
                 .logDir(ProjectRoot.find().resolve("bench/target/service-logs")))) {
             ApiClient api = new ApiClient(stack.apiBase());
-            try (Terminals terminals = new Terminals(stack.bootstrapServers())) {
+            try (Terminals terminals = new Terminals(stack.bootstrapServers());
+                    HopTimeline timeline = new HopTimeline(stack.bootstrapServers())) {
                 System.out.printf("warm-up: %d runs%n", WARMUP_RUNS);
                 measure(api, terminals, spec, WARMUP_RUNS, 1);
                 System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
@@ -81,8 +82,14 @@ public final class LatencyBench {
                         + " path)%n", latency.at(50) / floor.at(50), criticalHops());
                 System.out.printf("target p50 ≤ 250 ms at concurrency 1: %s%n", concurrency == 1
                         ? (latency.at(50) <= 250 ? "met" : "NOT met") : "n/a at this concurrency");
+                System.out.println();
+                System.out.println("where the time goes (producer timestamps of each hop, ms):");
+                timeline.shares(result.submittedAt()).forEach((share, p) -> System.out.printf("  %-44s %s%n",
+                        share, p.summary()));
             }
         }
+        // The embedded broker's threads are not daemons and it stops in a shutdown hook: exit, do not linger.
+        System.exit(0);
     }
 
     /** Kafka hops on a todo-api run's critical path: 6 chained modules × 3 topics, plus the run validation's 2. */
@@ -90,13 +97,14 @@ public final class LatencyBench {
         return 6 * 3 + 2;
     }
 
-    private record Result(List<Double> latenciesMs, Map<String, Integer> statuses) {
+    private record Result(List<Double> latenciesMs, Map<String, Integer> statuses, Map<String, Long> submittedAt) {
     }
 
     private static Result measure(ApiClient api, Terminals terminals, byte[] spec, int runs, int concurrency)
             throws InterruptedException {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        Map<String, Long> submittedAt = new ConcurrentHashMap<>();
         Semaphore slots = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(runs);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -105,12 +113,14 @@ public final class LatencyBench {
             pool.submit(() -> {
                 try {
                     long submitted = System.nanoTime();
+                    long submittedMillis = System.currentTimeMillis();
                     ApiClient.Reply reply = api.submit(spec, null);
                     if (reply.status() != 202) {
                         statuses.merge("REJECTED " + reply.status(), 1, Integer::sum);
                         return;
                     }
                     String runId = reply.json().path("id").asText();
+                    submittedAt.put(runId, submittedMillis);
                     Terminals.Ending ending = terminals.await(runId, Duration.ofMinutes(6));
                     statuses.merge(ending == null ? "NO_TERMINAL_STATUS" : ending.status().name(), 1, Integer::sum);
                     if (ending != null) {
@@ -124,7 +134,7 @@ public final class LatencyBench {
         }
         done.await();
         pool.shutdown();
-        return new Result(latencies, new java.util.TreeMap<>(statuses));
+        return new Result(latencies, new java.util.TreeMap<>(statuses), submittedAt);
     }
 
     /** Produce → consume round trips of small records on a fresh topic of the same broker. */
