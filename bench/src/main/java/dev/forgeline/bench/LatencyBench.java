@@ -46,7 +46,7 @@ import dev.forgeline.testkit.local.StackOptions;
  * Usage: {@code bench/run latency [runs=50] [concurrency=1] [spec=examples/todo-api.json]}.
  */
 public final class LatencyBench {
-    private static final int WARMUP_RUNS = 5;
+    private static final int WARMUP_RUNS = 30;
     private static final int FLOOR_SAMPLES = 300;
 
     public static void main(String[] args) throws Exception {
@@ -190,7 +190,6 @@ public final class LatencyBench {
             props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
             props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
             props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 17825792);
             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.RUN_EVENTS, Duration.ofSeconds(30)).stream()
