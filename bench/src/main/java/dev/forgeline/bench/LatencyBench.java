@@ -186,17 +186,7 @@ public final class LatencyBench {
         private final Thread poller;
 
         Terminals(String bootstrap) {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-            props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 17825792);
-            KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RUN_EVENTS, Duration.ofSeconds(30)).stream()
-                    .map(pi -> new TopicPartition(pi.topic(), pi.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            KafkaConsumer<String, String> consumer = TopicTail.fromEnd(bootstrap, List.of(Topics.RUN_EVENTS));
             poller = new Thread(() -> {
                 try (consumer) {
                     while (running.get()) {
