@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.Topics;
+import dev.forgeline.testkit.TopicReaders;
 
 /**
  * Where a run's time goes: records the producer timestamp of every record a run causes on the pipeline topics and
@@ -34,7 +35,7 @@ final class HopTimeline implements AutoCloseable {
     private final Thread poller;
 
     HopTimeline(String bootstrap) {
-        KafkaConsumer<String, String> consumer = TopicTail.fromEnd(bootstrap, TOPICS);
+        KafkaConsumer<String, String> consumer = TopicReaders.fromEnd(bootstrap, TOPICS);
         poller = new Thread(() -> {
             try (consumer) {
                 while (running.get()) {

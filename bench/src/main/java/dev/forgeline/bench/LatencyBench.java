@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.Topics;
+import dev.forgeline.testkit.TopicReaders;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.RunEventType;
 import dev.forgeline.contracts.messages.RunStatus;
@@ -186,7 +187,7 @@ public final class LatencyBench {
         private final Thread poller;
 
         Terminals(String bootstrap) {
-            KafkaConsumer<String, String> consumer = TopicTail.fromEnd(bootstrap, List.of(Topics.RUN_EVENTS));
+            KafkaConsumer<String, String> consumer = TopicReaders.fromEnd(bootstrap, List.of(Topics.RUN_EVENTS));
             poller = new Thread(() -> {
                 try (consumer) {
                     while (running.get()) {
