@@ -3,14 +3,14 @@ package dev.forgeline.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,7 +21,8 @@ import dev.forgeline.testkit.TopicReaders;
 /**
  * Where a run's time goes: records the producer timestamp of every record a run causes on the pipeline topics and
  * splits the chain into the worker's share (command → generated), the validator's (generated → validated) and the
- * orchestrator's (validated → the next command, or the run's last verdict → its terminal event).
+ * orchestrator's (validated → the next command, or the run's last verdict → its terminal event). The records are read
+ * after the measured runs, so observing the hops adds no load while they are measured.
  */
 final class HopTimeline implements AutoCloseable {
     private static final List<String> TOPICS = List.of(Topics.MODULE_COMMANDS, Topics.MODULE_GENERATED,
@@ -30,23 +31,26 @@ final class HopTimeline implements AutoCloseable {
     private record Stamp(String topic, String module, int attempt, long millis, String eventType, String status) {
     }
 
-    private final Map<String, List<Stamp>> byRun = new ConcurrentHashMap<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final Thread poller;
+    private final Map<String, List<Stamp>> byRun = new HashMap<>();
+    private final KafkaConsumer<String, String> consumer;
 
+    /** Remembers where the topics end now; nothing is read until {@link #shares} (the stack is not loaded). */
     HopTimeline(String bootstrap) {
-        KafkaConsumer<String, String> consumer = TopicReaders.fromEnd(bootstrap, TOPICS);
-        poller = new Thread(() -> {
-            try (consumer) {
-                while (running.get()) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        record(record);
-                    }
-                }
+        consumer = TopicReaders.fromEnd(bootstrap, TOPICS);
+    }
+
+    /** Reads what was written since construction, up to the topics' current ends. */
+    private void drain() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("could not read the pipeline topics to their end within 2 minutes");
             }
-        }, "hop-timeline");
-        poller.setDaemon(true);
-        poller.start();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                record(record);
+            }
+        }
     }
 
     private void record(ConsumerRecord<String, String> record) {
@@ -60,13 +64,14 @@ final class HopTimeline implements AutoCloseable {
         if (runId == null) {
             return;
         }
-        byRun.computeIfAbsent(runId, id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        byRun.computeIfAbsent(runId, id -> new ArrayList<>())
                 .add(new Stamp(record.topic(), json.path("module").asText(""), json.path("attempt").asInt(0),
                         record.timestamp(), json.path("type").asText(""), json.path("status").asText("")));
     }
 
     /** Each share's distribution over the given runs (run id → wall-clock millis of the POST), in chain order. */
     Map<String, Percentiles> shares(Map<String, Long> submittedAt) {
+        drain();
         Map<String, List<Double>> samples = new LinkedHashMap<>();
         for (String name : List.of("submit → first command (orchestrator)", "command → generated (worker)",
                 "generated → validated (validator)", "validated → next command (orchestrator)",
@@ -145,8 +150,7 @@ final class HopTimeline implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        running.set(false);
-        poller.join(5000);
+    public void close() {
+        consumer.close();
     }
 }

@@ -103,10 +103,8 @@ class RunLifecycleTest {
         for (String module : CHAIN) {
             GenerateModule command = downstream.awaitCommand(runId, module, 1);
             assertThat(command.commandId()).isEqualTo(runId + "/" + module + "/1");
-            if (module.equals("models")) {
-                assertThat(command.upstreamFiles()).extracting(f -> f.path())
-                        .contains("src/db/pool.js", "migrations/001_init.sql");
-            }
+            // A template run's workers render from the spec: no upstream contents travel with the command.
+            assertThat(command.upstreamFiles()).as(module).isEmpty();
             downstream.pass(command);
         }
 
@@ -284,6 +282,43 @@ class RunLifecycleTest {
     }
 
     @Test
+    void everyCommandAndEventIsPublishedRightAfterItsCommitWithoutTheSweep() {
+        relay.setFaultPoint(OutboxRelay.FaultPoint.SKIP_SWEEP);
+        try {
+            UUID runId = submit(spec());
+            for (String module : INDEPENDENT) {
+                downstream.pass(downstream.awaitCommand(runId, module, 1));
+            }
+            for (String module : CHAIN) {
+                downstream.pass(downstream.awaitCommand(runId, module, 1));
+            }
+            downstream.answerRun(downstream.awaitValidateRun(runId, 1), true);
+            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.eventsFor(runId).stream()
+                    .anyMatch(r -> r.value().contains("\"RUN_STATUS_CHANGED\"") && r.value().contains("\"SUCCEEDED\"")));
+        } finally {
+            relay.setFaultPoint(OutboxRelay.FaultPoint.NONE);
+        }
+    }
+
+    @Test
+    void llmRunCommandsCarryTheValidatedFilesOfEveryUpstreamModule() {
+        UUID runId = submit(spec().replace("\"provider\": \"template\"", "\"provider\": \"llm\", \"model\": \"m\""));
+        for (String m : List.of("config", "docker", "terraform", "utils", "database")) {
+            GenerateModule command = downstream.awaitCommand(runId, m, 1);
+            assertThat(command.upstreamFiles()).as(m).isEmpty();
+            downstream.pass(command);
+        }
+        GenerateModule models = downstream.awaitCommand(runId, "models", 1);
+        assertThat(models.upstreamFiles()).extracting(f -> f.path())
+                .contains("src/db/pool.js", "migrations/001_init.sql");
+        downstream.pass(models);
+        GenerateModule services = downstream.awaitCommand(runId, "services", 1);
+        assertThat(services.upstreamFiles()).extracting(f -> f.path())
+                .contains("src/db/pool.js", "src/models/todo.js");
+        assertThat(services.upstreamFiles()).allSatisfy(f -> assertThat(f.content()).isNotBlank());
+    }
+
+    @Test
     void replayTurnsAFailedRunIntoASucceededOneAndKeepsValidatedModules() {
         UUID runId = submit(spec());
         for (String m : List.of("config", "docker", "terraform", "utils", "database", "models", "services")) {
@@ -298,7 +333,6 @@ class RunLifecycleTest {
 
         given().post("/api/runs/" + runId + "/replay").then().statusCode(202);
         GenerateModule handlers = downstream.awaitCommand(runId, "handlers", 2);
-        assertThat(handlers.upstreamFiles()).extracting(f -> f.path()).contains("src/services/todoService.js");
         downstream.pass(handlers);
         downstream.pass(downstream.awaitCommand(runId, "routes", 1));
         downstream.pass(downstream.awaitCommand(runId, "tests", 1));

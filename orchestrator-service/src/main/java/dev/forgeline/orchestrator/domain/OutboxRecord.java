@@ -29,6 +29,9 @@ public class OutboxRecord extends PanacheEntityBase {
     public String payload;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Until when the writer that created the record owns its publication; the sweep leaves it alone until then. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
     @Column(name = "published_at")
     public Instant publishedAt;
 }

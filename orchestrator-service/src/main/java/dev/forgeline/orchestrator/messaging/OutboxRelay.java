@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import dev.forgeline.contracts.Channels;
 import dev.forgeline.contracts.CloudEventHeaders;
 import dev.forgeline.orchestrator.config.OrchestratorConfig;
+import dev.forgeline.orchestrator.domain.OutboxRecord;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -26,20 +27,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes outbox records to Kafka right after the commit that wrote them, and sweeps what a crash left
- * behind. A record is claimed (row lock, skip locked) before it is sent, so two relays never send it at once;
- * a claim that was never confirmed expires and the sweep sends the record again (at-least-once).
+ * Publishes outbox records to Kafka right after the commit that wrote them, from memory (their writer claimed them
+ * at birth), and sweeps what a crash left behind: records still unpublished when their claim expired. A sweep claims
+ * rows (row lock, skip locked) before it sends them, so two relays never send one at once (at-least-once).
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final int BATCH = 500;
-    private static final String CLAIM_RUN = """
-            update outbox set claimed_until = now() + interval '30 seconds'
-             where seq in (select seq from outbox
-                            where published_at is null and run_id = $1
-                              and (claimed_until is null or claimed_until < now())
-                            order by seq limit %d for update skip locked)
-            returning seq, id, topic, record_key, ce_type, payload, created_at""".formatted(BATCH);
     private static final String CLAIM_STALE = """
             update outbox set claimed_until = now() + interval '30 seconds'
              where seq in (select seq from outbox
@@ -48,6 +42,7 @@ public class OutboxRelay {
                             order by seq limit %d for update skip locked)
             returning seq, id, topic, record_key, ce_type, payload, created_at""".formatted(BATCH);
     private static final String CONFIRM = "update outbox set published_at = now(), claimed_until = null where seq = any($1)";
+    private static final String CONFIRM_IDS = "update outbox set published_at = now(), claimed_until = null where id = any($1)";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -60,29 +55,38 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    /** A test hook: simulate a crash between the commit and the publish. */
+    /** Test hooks: a crash between the commit and the publish; a sweep that never comes. */
     public enum FaultPoint {
-        NONE, SKIP_PUBLISH_AFTER_COMMIT
+        NONE, SKIP_PUBLISH_AFTER_COMMIT, SKIP_SWEEP
     }
 
     public void setFaultPoint(FaultPoint faultPoint) {
         this.faultPoint = faultPoint;
     }
 
-    /** Publishes one run's pending records in commit order. Never fails the caller: the sweep retries. */
-    public Uni<Integer> publishRun(UUID runId) {
-        if (faultPoint == FaultPoint.SKIP_PUBLISH_AFTER_COMMIT) {
-            return Uni.createFrom().item(0);
+    /** Sends records a transaction just committed, in write order. Never fails the caller: the sweep retries. */
+    public Uni<Void> publish(List<OutboxRecord> records) {
+        if (records.isEmpty() || faultPoint == FaultPoint.SKIP_PUBLISH_AFTER_COMMIT) {
+            return Uni.createFrom().voidItem();
         }
-        return claimAndSend(CLAIM_RUN, Tuple.of(runId))
+        List<Uni<Void>> sends = records.stream()
+                .map(r -> send(r.id, r.topic, r.recordKey, r.ceType, r.payload, r.createdAt)).toList();
+        UUID[] ids = records.stream().map(r -> r.id).toArray(UUID[]::new);
+        return Uni.join().all(sends).andFailFast()
+                .chain(() -> pool.preparedQuery(CONFIRM_IDS).execute(Tuple.of(ids)))
+                .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
-                    Log.warnf(e, "outbox publish for run %s failed; the sweep will retry", runId);
-                    return 0;
+                    Log.warnf(e, "publishing %d outbox records of run %s failed; the sweep will send them",
+                            records.size(), records.get(0).runId);
+                    return null;
                 });
     }
 
     /** Publishes records left unpublished for longer than the configured sweep age. */
     public Uni<Integer> sweep() {
+        if (faultPoint == FaultPoint.SKIP_SWEEP) {
+            return Uni.createFrom().item(0);
+        }
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(Instant.now().minus(config.outboxSweepAge()), ZoneOffset.UTC);
         return claimAndSend(CLAIM_STALE, Tuple.of(cutoff)).invoke(n -> {
             if (n > 0) {
@@ -99,7 +103,9 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             claimed.sort(Comparator.comparingLong(r -> r.getLong("seq")));
-            List<Uni<Void>> sends = claimed.stream().map(this::send).toList();
+            List<Uni<Void>> sends = claimed.stream().map(r -> send(r.getUUID("id"), r.getString("topic"),
+                    r.getString("record_key"), r.getString("ce_type"), r.getString("payload"),
+                    r.getOffsetDateTime("created_at").toInstant())).toList();
             Long[] seqs = claimed.stream().map(r -> r.getLong("seq")).toArray(Long[]::new);
             return Uni.join().all(sends).andFailFast()
                     .chain(() -> pool.preparedQuery(CONFIRM).execute(Tuple.of(seqs)))
@@ -107,16 +113,13 @@ public class OutboxRelay {
         });
     }
 
-    private Uni<Void> send(Row row) {
-        Instant created = row.getOffsetDateTime("created_at").toInstant();
-        UUID id = row.getUUID("id");
+    private Uni<Void> send(UUID id, String topic, String key, String ceType, String payload, Instant created) {
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
-                .withKey(row.getString("record_key"))
-                .withHeaders(CloudEventHeaders.create(id.toString(), row.getString("ce_type"), config.source(),
-                        created))
+                .withTopic(topic)
+                .withKey(key)
+                .withHeaders(CloudEventHeaders.create(id.toString(), ceType, config.source(), created))
                 .build();
-        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata))
+        return emitter.sendMessage(Message.of(payload).addMetadata(metadata))
                 .ifNoItem().after(Duration.ofSeconds(30)).fail();
     }
 }

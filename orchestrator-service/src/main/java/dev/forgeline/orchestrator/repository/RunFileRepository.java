@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.forgeline.contracts.messages.RunFile;
 import dev.forgeline.orchestrator.domain.RunFileEntity;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +18,13 @@ public class RunFileRepository implements PanacheRepositoryBase<RunFileEntity, U
 
     public Uni<List<RunFileEntity>> forRun(UUID runId) {
         return find("runId", Sort.ascending("path"), runId).list();
+    }
+
+    /** The run's files as plain values, not managed entities (nothing to track or dirty-check for a read). */
+    public Uni<List<RunFile>> contentsOf(UUID runId) {
+        return getSession().chain(session -> session.createSelectionQuery("select new " + RunFile.class.getName()
+                + "(f.module, f.path, f.content, f.sha256) from RunFileEntity f where f.runId = :runId order by f.path",
+                RunFile.class).setParameter("runId", runId).getResultList());
     }
 
     public Uni<List<RunFileEntity>> forModules(UUID runId, Collection<String> modules) {

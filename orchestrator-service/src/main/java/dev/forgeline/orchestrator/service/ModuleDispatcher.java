@@ -18,6 +18,7 @@ import dev.forgeline.contracts.Topics;
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModuleStatus;
+import dev.forgeline.contracts.spec.GeneratorSettings;
 import dev.forgeline.contracts.spec.ProjectSpec;
 import dev.forgeline.orchestrator.config.OrchestratorConfig;
 import dev.forgeline.orchestrator.domain.ModuleAttempt;
@@ -30,7 +31,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Starts a new attempt of a module: appends the attempt, moves the module to DISPATCHED with a lease, and
- * writes the GenerateModule command (with the upstream modules' validated files) into the outbox.
+ * writes the GenerateModule command (with the upstream modules' validated files when the generator reads them) into
+ * the outbox.
  */
 @ApplicationScoped
 public class ModuleDispatcher {
@@ -69,8 +71,10 @@ public class ModuleDispatcher {
         attempt.status = ModuleAttempt.DISPATCHED;
         attempt.dispatchedAt = now;
 
-        Set<String> upstream = upstreamOf(module, all);
         ProjectSpec spec = JsonColumns.spec(run.spec);
+        // Templates render every planned file from the spec alone and read no upstream file, while an LLM reads the
+        // upstream code it builds on; shipping those contents to template workers would only cost bytes and time.
+        Set<String> upstream = readsUpstream(spec) ? upstreamOf(module, all) : Set.of();
         Instant deadline = module.leaseUntil.isBefore(run.deadlineAt) ? module.leaseUntil : run.deadlineAt;
         return attempts.persist(attempt)
                 .chain(() -> files.forModules(run.id, upstream))
@@ -85,6 +89,11 @@ public class ModuleDispatcher {
                 })
                 .chain(() -> events.moduleChanged(module, now, "attempt " + module.attempt + " of "
                         + module.maxAttempts + " dispatched"));
+    }
+
+    /** Whether the run's generator reads upstream files (the LLM provider) or renders from the spec (templates). */
+    static boolean readsUpstream(ProjectSpec spec) {
+        return !GeneratorSettings.TEMPLATE_PROVIDER.equals(spec.generatorOrDefault().providerOrDefault());
     }
 
     /** Every path planned for the run: what a module may import besides its own files. */

@@ -19,7 +19,6 @@ import dev.forgeline.orchestrator.domain.RunModule;
 import dev.forgeline.orchestrator.repository.RunFileRepository;
 import dev.forgeline.orchestrator.repository.RunModuleRepository;
 import dev.forgeline.orchestrator.repository.RunRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -34,21 +33,21 @@ public class RunControl {
     private final RunFileRepository files;
     private final RunProgress progress;
     private final RunEventRecorder events;
-    private final RunCoordinator coordinator;
+    private final OutboxTransactions transactions;
 
     RunControl(OrchestratorConfig config, RunRepository runs, RunModuleRepository modules, RunFileRepository files,
-            RunProgress progress, RunEventRecorder events, RunCoordinator coordinator) {
+            RunProgress progress, RunEventRecorder events, OutboxTransactions transactions) {
         this.config = config;
         this.runs = runs;
         this.modules = modules;
         this.files = files;
         this.progress = progress;
         this.events = events;
-        this.coordinator = coordinator;
+        this.transactions = transactions;
     }
 
     public Uni<Run> replay(UUID runId, List<String> named) {
-        return Panache.withTransaction(() -> require(runId).chain(run -> {
+        return transactions.commit(() -> require(runId).chain(run -> {
             if (!run.status.isTerminal()) {
                 throw ProblemException.conflict("run " + runId + " is " + run.status
                         + "; only a finished run can be replayed");
@@ -86,11 +85,11 @@ public class RunControl {
                         .chain(() -> progress.advance(run, all, now))
                         .replaceWith(run);
             });
-        })).call(run -> coordinator.afterCommit(run.id, null));
+        }));
     }
 
     public Uni<Run> cancel(UUID runId) {
-        return Panache.withTransaction(() -> require(runId).chain(run -> {
+        return transactions.commit(() -> require(runId).chain(run -> {
             if (run.status.isTerminal()) {
                 throw ProblemException.conflict("run " + runId + " is already " + run.status);
             }
@@ -114,7 +113,7 @@ public class RunControl {
                 run.updatedAt = now;
                 return chain.chain(() -> events.runChanged(run, now, run.reason)).replaceWith(run);
             });
-        })).call(run -> coordinator.afterCommit(run.id, null));
+        }));
     }
 
     /** The named modules and everything downstream of them; by default the modules that did not pass. */

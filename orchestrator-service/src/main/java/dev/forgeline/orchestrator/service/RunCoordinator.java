@@ -12,25 +12,23 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.contracts.messages.RunValidated;
-import dev.forgeline.orchestrator.messaging.OutboxRelay;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.OptimisticLockException;
 
 /**
- * Wraps every state change in one transaction, publishes the outbox right after the commit, and arms the timer
- * of the next due retry. Concurrent writers on the same run lose the optimistic lock and are retried.
+ * Wraps every state change in one transaction whose outbox records are published right after the commit, and arms
+ * the timer of the next due retry. Concurrent writers on the same run lose the optimistic lock and are retried.
  */
 @ApplicationScoped
 public class RunCoordinator {
     private final RunProgress progress;
-    private final OutboxRelay relay;
+    private final OutboxTransactions transactions;
     private final IsolatedContext context;
 
-    RunCoordinator(RunProgress progress, OutboxRelay relay, IsolatedContext context) {
+    RunCoordinator(RunProgress progress, OutboxTransactions transactions, IsolatedContext context) {
         this.progress = progress;
-        this.relay = relay;
+        this.transactions = transactions;
         this.context = context;
     }
 
@@ -47,24 +45,23 @@ public class RunCoordinator {
     }
 
     public Uni<Boolean> timeOut(UUID runId) {
-        return context.run(() -> Panache.withTransaction(() -> progress.timeOut(runId)))
-                .call(timedOut -> timedOut ? relay.publishRun(runId) : Uni.createFrom().voidItem());
+        return context.run(() -> transactions.commit(() -> progress.timeOut(runId)));
     }
 
-    /** Publishes what a just-committed transaction wrote and arms the next retry timer. */
-    public Uni<Void> afterCommit(UUID runId, Instant nextRetryAt) {
+    /** Arms the timer of the run's next due retry, if any. */
+    private void armRetryTimer(UUID runId, Instant nextRetryAt) {
         if (nextRetryAt != null) {
             long delay = Duration.between(Instant.now(), nextRetryAt).toMillis();
             context.runLater(delay, () -> onTimers(runId));
         }
-        return relay.publishRun(runId).replaceWithVoid();
     }
 
     private Uni<Void> transact(Supplier<Uni<RunProgress.Applied>> work) {
-        return context.run(() -> Panache.withTransaction(work))
+        return context.run(() -> transactions.commit(work))
                 .onFailure(RunCoordinator::isConcurrentUpdate).retry()
                 .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(10)
-                .chain(applied -> afterCommit(applied.runId(), applied.nextRetryAt()));
+                .invoke(applied -> armRetryTimer(applied.runId(), applied.nextRetryAt()))
+                .replaceWithVoid();
     }
 
     static boolean isConcurrentUpdate(Throwable e) {

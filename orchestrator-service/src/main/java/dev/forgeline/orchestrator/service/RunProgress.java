@@ -20,7 +20,6 @@ import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModuleOutcome;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.ModuleValidated;
-import dev.forgeline.contracts.messages.RunFile;
 import dev.forgeline.contracts.messages.RunStatus;
 import dev.forgeline.contracts.messages.RunValidated;
 import dev.forgeline.contracts.messages.Severity;
@@ -178,18 +177,10 @@ public class RunProgress {
     }
 
     private Uni<Void> recordAttempt(ModuleValidated verdict, Instant now) {
-        return attempts.find(verdict.runId(), verdict.module(), verdict.attempt()).invoke(attempt -> {
-            if (attempt != null) {
-                attempt.status = verdict.passed() ? ModuleAttempt.PASSED : ModuleAttempt.REJECTED;
-                attempt.finishedAt = now;
-                attempt.provider = verdict.provider();
-                attempt.workerId = verdict.workerId();
-                attempt.generationMs = verdict.generationMs();
-                attempt.validationMs = verdict.durationMs();
-                attempt.coverage = verdict.coverage();
-                attempt.issues = Json.write(verdict.issues());
-            }
-        }).replaceWithVoid();
+        return attempts.recordVerdict(verdict.runId(), verdict.module(), verdict.attempt(),
+                verdict.passed() ? ModuleAttempt.PASSED : ModuleAttempt.REJECTED, now, verdict.provider(),
+                verdict.workerId(), verdict.generationMs(), verdict.durationMs(), verdict.coverage(),
+                Json.write(verdict.issues())).replaceWithVoid();
     }
 
     private Uni<Void> accept(Run run, RunModule module, ModuleValidated verdict, Instant now) {
@@ -345,13 +336,11 @@ public class RunProgress {
         run.updatedAt = now;
         long validated = all.stream().filter(m -> m.status == ModuleStatus.VALIDATED).count();
         return events.runChanged(run, now, validated + "/" + all.size() + " modules validated; validating the run")
-                .chain(() -> files.forRun(run.id))
-                .chain(runFiles -> {
+                .chain(() -> files.contentsOf(run.id))
+                .chain(finalFiles -> {
                     List<ModuleOutcome> outcomes = all.stream().map(m -> new ModuleOutcome(m.module, m.status,
                             m.critical, m.attempt, JsonColumns.plan(m.plan).criticalPaths(), m.fileCount, m.reason))
                             .toList();
-                    List<RunFile> finalFiles = runFiles.stream()
-                            .map(f -> new RunFile(f.module, f.path, f.content, f.sha256)).toList();
                     ValidateRun command = new ValidateRun(run.id + "/validate/" + run.validations, run.id,
                             run.validations, run.stack, outcomes, finalFiles);
                     return outbox.enqueue(run.id, Topics.RUN_COMMANDS, run.id.toString(),

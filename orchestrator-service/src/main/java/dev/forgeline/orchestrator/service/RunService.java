@@ -20,7 +20,6 @@ import dev.forgeline.orchestrator.api.ProblemException;
 import dev.forgeline.orchestrator.config.OrchestratorConfig;
 import dev.forgeline.orchestrator.domain.Run;
 import dev.forgeline.orchestrator.domain.RunModule;
-import dev.forgeline.orchestrator.messaging.OutboxRelay;
 import dev.forgeline.orchestrator.repository.RunModuleRepository;
 import dev.forgeline.orchestrator.repository.RunRepository;
 import dev.forgeline.stacks.StackCatalog;
@@ -39,18 +38,18 @@ public class RunService {
     private final RunModuleRepository modules;
     private final RunProgress progress;
     private final RunEventRecorder events;
-    private final OutboxRelay relay;
+    private final OutboxTransactions transactions;
     private final StackCatalog stacks = StackCatalog.load();
     private final SpecValidator validator = new SpecValidator(stacks.names());
 
     RunService(OrchestratorConfig config, RunRepository runs, RunModuleRepository modules, RunProgress progress,
-            RunEventRecorder events, OutboxRelay relay) {
+            RunEventRecorder events, OutboxTransactions transactions) {
         this.config = config;
         this.runs = runs;
         this.modules = modules;
         this.progress = progress;
         this.events = events;
-        this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** The run a submission produced, and whether it is new (false: an earlier one with the same key). */
@@ -130,11 +129,10 @@ public class RunService {
             m.maxAttempts = config.maxAttempts();
             rows.add(m);
         }
-        return Panache.withTransaction(() -> runs.persist(run)
+        return transactions.commit(() -> runs.persist(run)
                         .chain(() -> modules.persist(rows))
                         .chain(() -> events.runChanged(run, now, "accepted: " + plans.size() + " modules"))
                         .chain(() -> progress.start(run, rows, now)))
-                .call(() -> relay.publishRun(run.id))
                 .replaceWith(new Submission(run, true));
     }
 

@@ -27,6 +27,9 @@ public final class LocalForgeline implements AutoCloseable {
     public static final String VALIDATOR = "validation-service";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final String DATABASE = "forgeline";
+    // C1 only: on 2 shared cores, C2's compile work delays the first runs more than its faster code wins back.
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     private final String bootstrapServers;
     private final List<URI> apiBases;
@@ -120,14 +123,22 @@ public final class LocalForgeline implements AutoCloseable {
         }
         Map<String, String> withPort = new HashMap<>(env);
         withPort.putIfAbsent("QUARKUS_HTTP_PORT", String.valueOf(port));
-        ServiceProcess process = ServiceProcess.start(name, jar, withPort,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), logDir.resolve(logName));
+        ServiceProcess process = ServiceProcess.start(name, jar, withPort, serviceJvmOptions(),
+                logDir.resolve(logName));
         Service service = new Service(name, module, port, Map.copyOf(env), logDir, process);
         started.add(service);
         return service;
     }
 
-    /** The first orchestrator's base URI. */
+    /** {@code FORGELINE_SERVICE_JVM_OPTS} if set, else the local defaults. */
+    static List<String> serviceJvmOptions() {
+        String custom = System.getenv("FORGELINE_SERVICE_JVM_OPTS");
+        if (custom != null && !custom.isBlank()) {
+            return List.of(custom.trim().split("\\s+"));
+        }
+        return DEFAULT_JVM_OPTIONS;
+    }
+
     /** Kills a service at once (SIGKILL), as a crash would. */
     public void kill(String name) {
         service(name).process().kill();
@@ -154,6 +165,7 @@ public final class LocalForgeline implements AutoCloseable {
         return candidate;
     }
 
+    /** The first orchestrator's base URI. */
     public URI apiBase() {
         return apiBases.get(0);
     }
