@@ -12,8 +12,8 @@ import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.validation.service.ModuleValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Validates each generated module and answers on forgeline.module.validated; poison records go to the DLQ. */
 @ApplicationScoped
@@ -28,9 +28,13 @@ public class ModuleGeneratedConsumer {
         this.registry = registry;
     }
 
-    /** The record is acknowledged only once the verdict is on Kafka (the returned Uni); a failure nacks it. */
+    /**
+     * The record is acknowledged only once the verdict is on Kafka (the returned Uni); a failure nacks it. Modules
+     * are independent, so a few are validated at once (module-validation pool): a run's fan-out lands in one
+     * partition, and its critical-path module should not queue behind the others.
+     */
     @Incoming(Channels.MODULE_GENERATED_IN)
-    @Blocking
+    @Blocking(value = "module-validation", ordered = false)
     public Uni<Void> consume(String value) {
         ModuleGenerated generated = Json.read(value, ModuleGenerated.class);
         requireIdentity(generated);
