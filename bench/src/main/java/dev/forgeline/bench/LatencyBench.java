@@ -66,30 +66,30 @@ public final class LatencyBench {
             ApiClient api = new ApiClient(stack.apiBase());
             try (Terminals terminals = new Terminals(stack.bootstrapServers())) {
                 warmUp(api, terminals, spec, warmupRuns);
-                HopTimeline timeline = new HopTimeline(stack.bootstrapServers());
-                System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
-                        concurrency);
-                long start = System.nanoTime();
-                Result result = measure(api, terminals, spec, runs, concurrency);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                Percentiles floor = kafkaRoundTrip(stack.bootstrapServers());
+                try (HopTimeline timeline = new HopTimeline(stack.bootstrapServers())) {
+                    System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
+                            concurrency);
+                    long start = System.nanoTime();
+                    Result result = measure(api, terminals, spec, runs, concurrency);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    Percentiles floor = kafkaRoundTrip(stack.bootstrapServers());
 
-                Percentiles latency = new Percentiles(result.latenciesMs());
-                System.out.println();
-                System.out.println("run latency (submit → terminal):  " + latency.summary());
-                System.out.printf("throughput:                        %.2f runs/s (%d runs in %.1f s)%n",
-                        runs / seconds, runs, seconds);
-                System.out.println("statuses:                          " + result.statuses());
-                System.out.println("Kafka produce → consume (floor):   " + floor.summary());
-                System.out.printf("ratio run p50 / Kafka p50:         %.1f×  (a run is %d Kafka hops on its critical"
-                        + " path)%n", latency.at(50) / floor.at(50), criticalHops());
-                System.out.printf("target p50 ≤ 250 ms at concurrency 1: %s%n", concurrency == 1
-                        ? (latency.at(50) <= 250 ? "met" : "NOT met") : "n/a at this concurrency");
-                System.out.println();
-                System.out.println("where the time goes (producer timestamps of each hop, ms):");
-                timeline.shares(result.submittedAt()).forEach((share, p) -> System.out.printf("  %-44s %s%n",
-                        share, p.summary()));
-                timeline.close();
+                    Percentiles latency = new Percentiles(result.latenciesMs());
+                    System.out.println();
+                    System.out.println("run latency (submit → terminal):  " + latency.summary());
+                    System.out.printf("throughput:                        %.2f runs/s (%d runs in %.1f s)%n",
+                            runs / seconds, runs, seconds);
+                    System.out.println("statuses:                          " + result.statuses());
+                    System.out.println("Kafka produce → consume (floor):   " + floor.summary());
+                    System.out.printf("ratio run p50 / Kafka p50:         %.1f×  (a run is %d Kafka hops on its"
+                            + " critical path)%n", latency.at(50) / floor.at(50), criticalHops());
+                    System.out.printf("target p50 ≤ 250 ms at concurrency 1: %s%n", concurrency == 1
+                            ? (latency.at(50) <= 250 ? "met" : "NOT met") : "n/a at this concurrency");
+                    System.out.println();
+                    System.out.println("where the time goes (producer timestamps of each hop, ms):");
+                    timeline.shares(result.submittedAt()).forEach((share, p) -> System.out.printf("  %-44s %s%n",
+                            share, p.summary()));
+                }
             }
         }
         // The embedded broker's threads are not daemons and it stops in a shutdown hook: exit, do not linger.
