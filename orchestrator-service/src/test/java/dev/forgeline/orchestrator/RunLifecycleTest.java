@@ -293,11 +293,37 @@ class RunLifecycleTest {
                 downstream.pass(downstream.awaitCommand(runId, module, 1));
             }
             downstream.answerRun(downstream.awaitValidateRun(runId, 1), true);
-            await().atMost(Duration.ofSeconds(20)).until(() -> downstream.eventsFor(runId).stream()
-                    .anyMatch(r -> r.value().contains("\"RUN_STATUS_CHANGED\"") && r.value().contains("\"SUCCEEDED\"")));
+            awaitRunStatusEvent(runId, "SUCCEEDED");
         } finally {
             relay.setFaultPoint(OutboxRelay.FaultPoint.NONE);
         }
+    }
+
+    @Test
+    void replayAndCancelArePublishedRightAfterTheirCommitWithoutTheSweep() {
+        relay.setFaultPoint(OutboxRelay.FaultPoint.SKIP_SWEEP);
+        try {
+            UUID runId = submit(spec());
+            for (String m : List.of("config", "docker", "terraform", "utils")) {
+                downstream.pass(downstream.awaitCommand(runId, m, 1));
+            }
+            downstream.reject(downstream.awaitCommand(runId, "database", 1), false, "generation.failed");
+            downstream.answerRun(downstream.awaitValidateRun(runId, 1), false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> run(runId).getString("status").equals("FAILED"));
+
+            given().post("/api/runs/" + runId + "/replay").then().statusCode(202);
+            downstream.awaitCommand(runId, "database", 2);
+            given().post("/api/runs/" + runId + "/cancel").then().statusCode(200);
+            awaitRunStatusEvent(runId, "CANCELLED");
+        } finally {
+            relay.setFaultPoint(OutboxRelay.FaultPoint.NONE);
+        }
+    }
+
+    /** Waits until the run's status change to {@code status} is on forgeline.run.events. */
+    private void awaitRunStatusEvent(UUID runId, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> downstream.eventsFor(runId).stream().anyMatch(r ->
+                r.value().contains("\"RUN_STATUS_CHANGED\"") && r.value().contains("\"" + status + "\"")));
     }
 
     @Test

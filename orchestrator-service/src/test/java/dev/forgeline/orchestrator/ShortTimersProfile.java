@@ -10,6 +10,7 @@ public class ShortTimersProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "forgeline.orchestrator.module-lease", "1s",
+                "forgeline.orchestrator.max-attempts", "6",
                 "forgeline.orchestrator.run-deadline", "8s",
                 "forgeline.orchestrator.retention", "1s",
                 "forgeline.orchestrator.retention-interval", "off");
