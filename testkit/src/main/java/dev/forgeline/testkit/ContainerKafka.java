@@ -7,7 +7,7 @@ import dev.forgeline.contracts.SizeLimits;
 
 /** Kafka in a Docker container, configured like {@link EmbeddedKafka}. */
 final class ContainerKafka implements KafkaEndpoint {
-    private static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka:4.0.0");
+    static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka:4.0.0");
 
     private final KafkaContainer container;
 

@@ -5,7 +5,7 @@ import org.testcontainers.utility.DockerImageName;
 
 /** PostgreSQL in a Docker container, configured like {@link EmbeddedPostgresServer}. */
 final class ContainerPostgres implements PostgresEndpoint {
-    private static final DockerImageName IMAGE = DockerImageName.parse("postgres:17");
+    static final DockerImageName IMAGE = DockerImageName.parse("postgres:17");
     private static final int POSTGRES_PORT = 5432;
 
     private final PostgreSQLContainer<?> container;

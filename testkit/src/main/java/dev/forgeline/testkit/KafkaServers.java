@@ -2,7 +2,7 @@ package dev.forgeline.testkit;
 
 import java.util.Optional;
 
-/** Picks this JVM's Kafka: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else a container if Docker is up, else embedded. */
+/** Picks this JVM's Kafka: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else a container when asked or its image is present, else embedded. */
 public final class KafkaServers {
     public static final String BOOTSTRAP_SERVERS_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     // Quarkus may load the testkit in more than one class loader; a system property is seen by all of them.
@@ -30,7 +30,7 @@ public final class KafkaServers {
     }
 
     private static KafkaEndpoint startForThisJvm() {
-        KafkaEndpoint started = Docker.isAvailable() ? ContainerKafka.start() : EmbeddedKafka.shared();
+        KafkaEndpoint started = Docker.useContainerFor(ContainerKafka.IMAGE.asCanonicalNameString()) ? ContainerKafka.start() : EmbeddedKafka.shared();
         System.setProperty(STARTED_PROPERTY, started.bootstrapServers());
         return started;
     }

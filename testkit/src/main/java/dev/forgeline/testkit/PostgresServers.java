@@ -2,7 +2,7 @@ package dev.forgeline.testkit;
 
 import java.util.Optional;
 
-/** Picks this JVM's PostgreSQL: {@code FORGELINE_DB_*} if set, else a container if Docker is up, else embedded. */
+/** Picks this JVM's PostgreSQL: {@code FORGELINE_DB_*} if set, else a container when asked or its image is present, else embedded. */
 public final class PostgresServers {
     public static final String JDBC_URL_ENV = "FORGELINE_DB_JDBC_URL";
     public static final String USERNAME_ENV = "FORGELINE_DB_USERNAME";
@@ -46,7 +46,7 @@ public final class PostgresServers {
     }
 
     private static PostgresEndpoint startForThisJvm() {
-        PostgresEndpoint started = Docker.isAvailable() ? ContainerPostgres.start() : EmbeddedPostgresServer.shared();
+        PostgresEndpoint started = Docker.useContainerFor(ContainerPostgres.IMAGE.asCanonicalNameString()) ? ContainerPostgres.start() : EmbeddedPostgresServer.shared();
         System.setProperty(STARTED_USERNAME_PROPERTY, started.username());
         System.setProperty(STARTED_PASSWORD_PROPERTY, started.password());
         System.setProperty(STARTED_JDBC_URL_PROPERTY, started.jdbcUrl(ADMIN_DATABASE));
