@@ -28,7 +28,7 @@ import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.ValidateRun;
-import dev.forgeline.orchestrator.messaging.OutboxRelay;
+import dev.forgeline.orchestrator.outbox.OutboxRelay;
 import dev.forgeline.testkit.KafkaTestResource;
 import dev.forgeline.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.forgeline.orchestrator.domain.DomainException;
 import io.quarkus.logging.Log;
 
 /** Maps failures to {@code application/problem+json} (RFC 9457); unexpected ones are logged, never leaked. */
@@ -15,6 +16,18 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return build(e.status(), e.title(), e.getMessage(), uri, e);
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        if (e instanceof DomainException.NotFound) {
+            return build(404, "Not found", e.getMessage(), uri, null);
+        }
+        if (e instanceof DomainException.Conflict) {
+            return build(409, "Conflict", e.getMessage(), uri, null);
+        }
+        return build(400, "Invalid request", e.getMessage(), uri,
+                ProblemException.badRequest(e.getMessage(), ((DomainException.Invalid) e).violations()));
     }
 
     @ServerExceptionMapper

@@ -47,7 +47,7 @@ public class RunResource {
     public Uni<Response> submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return service.submit(body, idempotencyKey).map(submission -> Response
                 .status(submission.created() ? Response.Status.ACCEPTED : Response.Status.OK)
-                .location(URI.create("/api/runs/" + submission.run().id))
+                .location(URI.create("/api/runs/" + submission.run().id()))
                 .entity(RunViews.summary(submission.run()))
                 .build());
     }
@@ -81,7 +81,7 @@ public class RunResource {
     public Uni<Response> replay(@PathParam("id") String id, byte[] body) {
         ReplayRequest request = ReplayBodies.parse(body);
         return control.replay(RunService.parseRunId(id), request.modules())
-                .map(run -> Response.accepted(RunViews.summary(run)).location(URI.create("/api/runs/" + run.id))
+                .map(run -> Response.accepted(RunViews.summary(run)).location(URI.create("/api/runs/" + run.id()))
                         .build());
     }
 

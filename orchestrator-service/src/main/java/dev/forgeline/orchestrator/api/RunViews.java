@@ -10,10 +10,11 @@ import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.RunCounts;
 import dev.forgeline.contracts.messages.RunValidated;
+import dev.forgeline.orchestrator.domain.IssuesJson;
 import dev.forgeline.orchestrator.domain.ModuleAttempt;
 import dev.forgeline.orchestrator.domain.Run;
 import dev.forgeline.orchestrator.domain.RunModule;
-import dev.forgeline.orchestrator.service.JsonColumns;
+import dev.forgeline.orchestrator.domain.RunSummary;
 import dev.forgeline.orchestrator.service.RunQueries.RunDetails;
 
 /** Maps stored runs to the API's views. */
@@ -37,19 +38,23 @@ final class RunViews {
     }
 
     static RunSummaryView summary(Run run) {
-        return new RunSummaryView(run.id, run.name, run.stack, run.status, run.reason, run.createdAt, run.finishedAt,
-                run.successRate);
+        return summary(RunSummary.of(run));
+    }
+
+    static RunSummaryView summary(RunSummary run) {
+        return new RunSummaryView(run.id(), run.name(), run.stack(), run.status(), run.reason(), run.createdAt(),
+                run.finishedAt(), run.successRate());
     }
 
     private static ModuleView module(RunModule m, List<ModuleAttempt> attempts) {
         List<AttemptView> attemptViews = attempts.stream().map(a -> new AttemptView(a.attempt, a.commandId, a.status,
                 a.dispatchedAt, a.finishedAt, a.provider, a.workerId, a.generationMs, a.validationMs, a.coverage,
-                JsonColumns.issues(a.issues)))
+                IssuesJson.read(a.issues)))
                 .toList();
         return new ModuleView(m.module, m.status, m.critical, m.dependencies(), m.attempt, m.maxAttempts,
                 m.firstDispatchedAt, m.dispatchedAt, m.validatedAt, m.finishedAt, m.nextAttemptAt,
                 millis(m.firstDispatchedAt, m.finishedAt), m.coverage, m.fileCount, m.reason,
-                JsonColumns.issues(m.issues), attemptViews);
+                IssuesJson.read(m.issues), attemptViews);
     }
 
     /** Counts while the run validator has not spoken yet. */

@@ -14,12 +14,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Entity
 @Table(name = "module_attempts")
 public class ModuleAttempt extends PanacheEntityBase {
-    public static final String DISPATCHED = "DISPATCHED";
-    public static final String PASSED = "PASSED";
-    public static final String REJECTED = "REJECTED";
-    public static final String EXPIRED = "EXPIRED";
-    public static final String ABANDONED = "ABANDONED";
-
     @Id
     public UUID id;
     @Column(name = "run_id")

@@ -2,76 +2,79 @@ package dev.forgeline.orchestrator.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.StaleObjectStateException;
-import org.hibernate.exception.ConstraintViolationException;
-
 import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.contracts.messages.RunValidated;
-import io.quarkus.logging.Log;
+import dev.forgeline.orchestrator.domain.RunInput;
+import dev.forgeline.orchestrator.domain.RunState;
+import dev.forgeline.orchestrator.domain.Transition;
+import dev.forgeline.orchestrator.service.RunTransitions.Command;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.OptimisticLockException;
 
-/**
- * Wraps every state change in one transaction whose outbox records are published right after the commit, and arms
- * the timer of the next due retry. Concurrent writers on the same run lose the optimistic lock and are retried.
- */
+/** Feeds verdicts, timers and deadlines to the state machine, and arms the timer of each run's next due retry. */
 @ApplicationScoped
 public class RunCoordinator {
-    private final RunProgress progress;
-    private final OutboxTransactions transactions;
+    private final RunTransitions transitions;
     private final IsolatedContext context;
 
-    RunCoordinator(RunProgress progress, OutboxTransactions transactions, IsolatedContext context) {
-        this.progress = progress;
-        this.transactions = transactions;
+    RunCoordinator(RunTransitions transitions, IsolatedContext context) {
+        this.transitions = transitions;
         this.context = context;
     }
 
     public Uni<Void> onModuleValidated(ModuleValidated verdict) {
-        return transact(() -> progress.applyModuleValidated(verdict));
+        return onModuleValidated(List.of(verdict));
+    }
+
+    /** Applies a batch of module verdicts in one transaction, in order per run. */
+    public Uni<Void> onModuleValidated(List<ModuleValidated> verdicts) {
+        Instant now = Instant.now();
+        return apply(verdicts.stream()
+                .map(v -> new Command(v.runId(), new RunInput.ModuleVerdict(v, now))).toList());
     }
 
     public Uni<Void> onRunValidated(RunValidated verdict) {
-        return transact(() -> progress.applyRunValidated(verdict));
+        return onRunValidated(List.of(verdict));
+    }
+
+    /** Applies a batch of run verdicts in one transaction. */
+    public Uni<Void> onRunValidated(List<RunValidated> verdicts) {
+        Instant now = Instant.now();
+        return apply(verdicts.stream().map(v -> new Command(v.runId(), new RunInput.RunVerdict(v, now))).toList());
     }
 
     public Uni<Void> onTimers(UUID runId) {
-        return transact(() -> progress.applyTimers(runId));
+        return apply(List.of(new Command(runId, new RunInput.Timers(Instant.now()))));
     }
 
     public Uni<Boolean> timeOut(UUID runId) {
-        return context.run(() -> transactions.commit(() -> progress.timeOut(runId)));
+        return transitions.apply(List.of(new Command(runId, new RunInput.Deadline(Instant.now()))))
+                .map(results -> results.get(0).applied());
     }
 
-    /** Arms the timer of the run's next due retry, if any. */
-    private void armRetryTimer(UUID runId, Instant nextRetryAt) {
-        if (nextRetryAt != null) {
-            long delay = Duration.between(Instant.now(), nextRetryAt).toMillis();
-            context.runLater(delay, () -> onTimers(runId));
+    private Uni<Void> apply(List<Command> commands) {
+        if (commands.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
+        return transitions.apply(commands).invoke(this::armRetryTimers).replaceWithVoid();
     }
 
-    private Uni<Void> transact(Supplier<Uni<RunProgress.Applied>> work) {
-        return context.run(() -> transactions.commit(work))
-                .onFailure(RunCoordinator::isConcurrentUpdate).retry()
-                .withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(10)
-                .invoke(applied -> armRetryTimer(applied.runId(), applied.nextRetryAt()))
-                .replaceWithVoid();
-    }
-
-    static boolean isConcurrentUpdate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleObjectStateException
-                    || t instanceof ConstraintViolationException) {
-                Log.debugf("concurrent update, retrying: %s", t.getMessage());
-                return true;
+    /** Arms the timer of each changed run's next due retry, if any. */
+    private void armRetryTimers(List<Transition> results) {
+        Map<UUID, RunState> latest = new LinkedHashMap<>();
+        results.stream().filter(Transition::applied).forEach(t -> latest.put(t.state().id, t.state()));
+        latest.values().forEach(run -> {
+            Instant next = run.nextRetryAt();
+            if (next != null) {
+                long delay = Duration.between(Instant.now(), next).toMillis();
+                context.runLater(delay, () -> onTimers(run.id));
             }
-        }
-        return false;
+        });
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.forgeline.contracts.messages.RunStatus;
-import dev.forgeline.orchestrator.api.ProblemException;
+import dev.forgeline.orchestrator.domain.DomainException;
 import dev.forgeline.orchestrator.domain.ModuleAttempt;
 import dev.forgeline.orchestrator.domain.Run;
 import dev.forgeline.orchestrator.domain.RunFileEntity;
@@ -54,7 +54,7 @@ public class RunQueries {
 
     public Uni<RunFileEntity> file(UUID runId, String path) {
         return Panache.withSession(() -> require(runId).chain(run -> files.findByPath(runId, path)))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("run " + runId + " has no file " + path));
+                .onItem().ifNull().failWith(() -> new DomainException.NotFound("run " + runId + " has no file " + path));
     }
 
     /** The run and all its validated files. */
@@ -68,6 +68,6 @@ public class RunQueries {
     }
 
     private Uni<Run> require(UUID runId) {
-        return runs.findById(runId).onItem().ifNull().failWith(() -> ProblemException.notFound("no run " + runId));
+        return runs.findById(runId).onItem().ifNull().failWith(() -> new DomainException.NotFound("no run " + runId));
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.forgeline.orchestrator.domain.Run;
-import dev.forgeline.orchestrator.messaging.OutboxRelay;
+import dev.forgeline.orchestrator.outbox.OutboxRelay;
 import dev.forgeline.orchestrator.repository.RunModuleRepository;
 import dev.forgeline.orchestrator.repository.RunRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,4 +1,4 @@
-package dev.forgeline.orchestrator.messaging;
+package dev.forgeline.orchestrator.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import dev.forgeline.contracts.Channels;
 import dev.forgeline.contracts.CloudEventHeaders;
 import dev.forgeline.orchestrator.config.OrchestratorConfig;
-import dev.forgeline.orchestrator.domain.OutboxRecord;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -70,14 +69,14 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> sends = records.stream()
-                .map(r -> send(r.id, r.topic, r.recordKey, r.ceType, r.payload, r.createdAt)).toList();
-        UUID[] ids = records.stream().map(r -> r.id).toArray(UUID[]::new);
+                .map(r -> send(r.id(), r.topic(), r.key(), r.ceType(), r.payload(), r.createdAt())).toList();
+        UUID[] ids = records.stream().map(OutboxRecord::id).toArray(UUID[]::new);
         return Uni.join().all(sends).andFailFast()
                 .chain(() -> pool.preparedQuery(CONFIRM_IDS).execute(Tuple.of(ids)))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf(e, "publishing %d outbox records of run %s failed; the sweep will send them",
-                            records.size(), records.get(0).runId);
+                            records.size(), records.get(0).runId());
                     return null;
                 });
     }
