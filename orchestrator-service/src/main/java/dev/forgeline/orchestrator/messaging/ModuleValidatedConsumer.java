@@ -1,7 +1,5 @@
 package dev.forgeline.orchestrator.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,26 +10,22 @@ import dev.forgeline.contracts.MalformedRecordException;
 import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.orchestrator.service.RunCoordinator;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/**
- * Applies module verdicts from forgeline.module.validated. A malformed record is nacked to the DLQ at once; any
- * other failure (the database is away) is retried with backoff before it is given up.
- */
+/** Applies module verdicts from forgeline.module.validated, a polled batch per transaction ({@link VerdictBatches}). */
 @ApplicationScoped
 public class ModuleValidatedConsumer {
     private final RunCoordinator coordinator;
+    private final VerdictBatches batches;
 
-    ModuleValidatedConsumer(RunCoordinator coordinator) {
+    ModuleValidatedConsumer(RunCoordinator coordinator, VerdictBatches batches) {
         this.coordinator = coordinator;
+        this.batches = batches;
     }
 
     @Incoming(Channels.MODULE_VALIDATED_IN)
-    public Uni<Void> consume(String value) {
-        return Uni.createFrom().item(() -> parse(value))
-                .chain(verdict -> coordinator.onModuleValidated(verdict)
-                        .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
-                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-                        .expireIn(Duration.ofMinutes(5).toMillis()));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, ModuleValidatedConsumer::parse, coordinator::onModuleValidated);
     }
 
     static ModuleValidated parse(String value) {

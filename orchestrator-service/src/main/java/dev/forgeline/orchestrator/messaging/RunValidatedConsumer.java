@@ -1,7 +1,5 @@
 package dev.forgeline.orchestrator.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,23 +10,22 @@ import dev.forgeline.contracts.MalformedRecordException;
 import dev.forgeline.contracts.messages.RunValidated;
 import dev.forgeline.orchestrator.service.RunCoordinator;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Applies run verdicts from forgeline.run.results: the only way a run becomes SUCCEEDED or FAILED by validation. */
+/** Applies run verdicts from forgeline.run.results, a polled batch per transaction ({@link VerdictBatches}). */
 @ApplicationScoped
 public class RunValidatedConsumer {
     private final RunCoordinator coordinator;
+    private final VerdictBatches batches;
 
-    RunValidatedConsumer(RunCoordinator coordinator) {
+    RunValidatedConsumer(RunCoordinator coordinator, VerdictBatches batches) {
         this.coordinator = coordinator;
+        this.batches = batches;
     }
 
     @Incoming(Channels.RUN_RESULTS_IN)
-    public Uni<Void> consume(String value) {
-        return Uni.createFrom().item(() -> parse(value))
-                .chain(verdict -> coordinator.onRunValidated(verdict)
-                        .onFailure(e -> !(e instanceof MalformedRecordException)).retry()
-                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
-                        .expireIn(Duration.ofMinutes(5).toMillis()));
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.apply(batch, RunValidatedConsumer::parse, coordinator::onRunValidated);
     }
 
     static RunValidated parse(String value) {
