@@ -154,18 +154,21 @@ public final class GenerationBench {
         return parsed.spec();
     }
 
+    /** One field of each common type, the first one required. */
+    static final List<Map<String, Object>> FIELDS = List.of(
+            Map.of("name", "title", "type", "string", "required", true, "maxLength", 120),
+            Map.of("name", "notes", "type", "text"),
+            Map.of("name", "quantity", "type", "integer", "min", 0),
+            Map.of("name", "price", "type", "decimal"),
+            Map.of("name", "active", "type", "boolean"),
+            Map.of("name", "dueOn", "type", "date"),
+            Map.of("name", "state", "type", "enum", "values", List.of("NEW", "OPEN", "DONE")));
+
     /** N entities with one field of each common type and a many-to-one chain, tests on, auth off. */
     static Map<String, Object> specJson(int entities) {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < entities; i++) {
-            List<Object> fields = List.of(
-                    Map.of("name", "title", "type", "string", "required", true, "maxLength", 120),
-                    Map.of("name", "notes", "type", "text"),
-                    Map.of("name", "quantity", "type", "integer", "min", 0),
-                    Map.of("name", "price", "type", "decimal"),
-                    Map.of("name", "active", "type", "boolean"),
-                    Map.of("name", "dueOn", "type", "date"),
-                    Map.of("name", "state", "type", "enum", "values", List.of("NEW", "OPEN", "DONE")));
+            List<Object> fields = List.copyOf(FIELDS);
             List<Object> relations = i == 0 ? List.of()
                     : List.of(Map.of("kind", "many-to-one", "name", "parent", "target", "Item" + (i - 1)));
             list.add(Map.of("name", "Item" + i, "fields", fields, "relations", relations));

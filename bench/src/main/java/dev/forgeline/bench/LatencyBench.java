@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,13 +46,17 @@ import dev.forgeline.testkit.local.StackOptions;
 /**
  * Run latency (submit → terminal status, seen by a client) of a local stack at a given concurrency, and the Kafka
  * produce → consume round trip on the same broker in the same run, so the orchestration overhead reads as a ratio.
- * Usage: {@code bench/run latency [runs=50] [concurrency=1] [spec=examples/todo-api.json] [warm-up runs=150]}.
+ * Every run's spec differs from every other ({@link SpecVariants}). Also prints the CPU each process spent per run
+ * (from /proc) and how latency and CPU grow with the spec (1, 10 and 50 entities).
+ * Usage: {@code bench/run latency [runs=50] [concurrency=1] [spec=examples/todo-api.json] [warm-up runs=150]
+ * [growth runs per size=10, 0 to skip]}.
  */
 public final class LatencyBench {
     // The services run C1 only (LocalForgeline); 150 sequential runs (~45 s) is where their latency stops falling.
     private static final int DEFAULT_WARMUP_RUNS = 150;
     private static final int WARMUP_WINDOW = 30;
     private static final int FLOOR_SAMPLES = 300;
+    private static final int DEFAULT_GROWTH_RUNS = 10;
 
     public static void main(String[] args) throws Exception {
         StderrLogging.install();
@@ -58,20 +64,27 @@ public final class LatencyBench {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path specFile = args.length > 2 ? Path.of(args[2]) : ProjectRoot.find().resolve("examples/todo-api.json");
         int warmupRuns = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_WARMUP_RUNS;
-        byte[] spec = Files.readAllBytes(specFile);
+        int growthRuns = args.length > 4 ? Integer.parseInt(args[4]) : DEFAULT_GROWTH_RUNS;
+        SpecVariants variants = new SpecVariants(Json.mapper().readTree(Files.readAllBytes(specFile)));
+        AtomicInteger runNumber = new AtomicInteger();
+        Supplier<byte[]> spec = () -> variants.variant(runNumber.incrementAndGet());
 
         System.out.printf("starting a local stack (Kafka, PostgreSQL, 3 services)…%n");
         try (LocalForgeline stack = LocalForgeline.start(StackOptions.defaults().httpPort(Ports.freePort())
                 .logDir(ProjectRoot.find().resolve("bench/target/service-logs")))) {
             ApiClient api = new ApiClient(stack.apiBase());
+            ProcessCpu cpu = new ProcessCpu(stack);
             try (Terminals terminals = new Terminals(stack.bootstrapServers())) {
                 warmUp(api, terminals, spec, warmupRuns);
                 try (HopTimeline timeline = new HopTimeline(stack.bootstrapServers())) {
                     System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
                             concurrency);
+                    System.out.println("runs vary: " + SpecVariants.description());
+                    Map<String, Double> cpuBefore = cpu.snapshot();
                     long start = System.nanoTime();
                     Result result = measure(api, terminals, spec, runs, concurrency);
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    Map<String, Double> cpuPerRun = ProcessCpu.perRunMillis(cpuBefore, cpu.snapshot(), runs);
                     Percentiles floor = kafkaRoundTrip(stack.bootstrapServers());
 
                     Percentiles latency = new Percentiles(result.latenciesMs());
@@ -83,12 +96,17 @@ public final class LatencyBench {
                     System.out.println("Kafka produce → consume (floor):   " + floor.summary());
                     System.out.printf("ratio run p50 / Kafka p50:         %.1f×  (a run is %d Kafka hops on its"
                             + " critical path)%n", latency.at(50) / floor.at(50), criticalHops());
-                    System.out.printf("target p50 ≤ 250 ms at concurrency 1: %s%n", concurrency == 1
-                            ? (latency.at(50) <= 250 ? "met" : "NOT met") : "n/a at this concurrency");
+                    System.out.println("CPU per run (user + system from /proc, measured phase):");
+                    System.out.print(ProcessCpu.format(cpuPerRun));
+                    printTargets(concurrency, latency, runs / seconds, result.statuses(), runs,
+                            cpuPerRun.getOrDefault(LocalForgeline.ORCHESTRATOR, 0.0));
                     System.out.println();
                     System.out.println("where the time goes (producer timestamps of each hop, ms):");
                     timeline.shares(result.submittedAt()).forEach((share, p) -> System.out.printf("  %-44s %s%n",
                             share, p.summary()));
+                }
+                if (growthRuns > 0) {
+                    growth(api, terminals, cpu, growthRuns, runNumber);
                 }
             }
         }
@@ -96,8 +114,56 @@ public final class LatencyBench {
         System.exit(0);
     }
 
+    /** Issue 12's targets, each with whether this run met it. */
+    private static void printTargets(int concurrency, Percentiles latency, double runsPerSecond,
+            Map<String, Integer> statuses, int runs, double orchestratorCpuMs) {
+        boolean allSucceeded = statuses.getOrDefault("SUCCEEDED", 0) == runs;
+        System.out.println("targets:");
+        if (concurrency == 1) {
+            System.out.printf("  p50 ≤ 120 ms at concurrency 1:          %s (%.0f ms)%n", met(latency.at(50) <= 120),
+                    latency.at(50));
+        } else {
+            System.out.printf("  ≥ 30 runs/s at concurrency %d:          %s (%.1f runs/s)%n", concurrency,
+                    met(runsPerSecond >= 30), runsPerSecond);
+            System.out.printf("  p99 ≤ 1 s:                              %s (%.0f ms)%n", met(latency.at(99) <= 1000),
+                    latency.at(99));
+        }
+        System.out.printf("  every run SUCCEEDED:                    %s%n", met(allSucceeded));
+        System.out.printf("  orchestrator CPU ≤ 30 ms per run:       %s (%.1f ms)%n", met(orchestratorCpuMs <= 30),
+                orchestratorCpuMs);
+    }
+
+    private static String met(boolean met) {
+        return met ? "met" : "NOT met";
+    }
+
+    /** Latency and CPU per run as the spec grows: sequential runs of 1, 10 and 50 entities, each spec unique. */
+    private static void growth(ApiClient api, Terminals terminals, ProcessCpu cpu, int runs, AtomicInteger runNumber)
+            throws Exception {
+        System.out.println();
+        System.out.printf("growth with the spec (%d sequential runs per size, each spec unique):%n", runs);
+        System.out.printf("  %-9s %-34s %-14s %-14s %s%n", "entities", "latency p50 / p95", "orchestrator",
+                "worker", "validator + postgresql");
+        for (int entities : List.of(1, 10, 50)) {
+            SpecVariants variants = new SpecVariants(Json.mapper().valueToTree(GenerationBench.specJson(entities)));
+            Supplier<byte[]> spec = () -> variants.variant(runNumber.incrementAndGet());
+            measure(api, terminals, spec, 2, 1); // the first runs of a new size warm its templates and rules
+            Map<String, Double> before = cpu.snapshot();
+            Result result = measure(api, terminals, spec, runs, 1);
+            Map<String, Double> perRun = ProcessCpu.perRunMillis(before, cpu.snapshot(), runs);
+            Percentiles latency = new Percentiles(result.latenciesMs());
+            System.out.printf("  %-9d %-34s %-14s %-14s %.1f + %.1f ms CPU   %s%n", entities,
+                    String.format("%.0f / %.0f ms", latency.at(50), latency.at(95)),
+                    String.format("%.1f ms CPU", perRun.getOrDefault(LocalForgeline.ORCHESTRATOR, 0.0)),
+                    String.format("%.1f ms CPU", perRun.getOrDefault(LocalForgeline.WORKER, 0.0)),
+                    perRun.getOrDefault(LocalForgeline.VALIDATOR, 0.0), perRun.getOrDefault("postgresql", 0.0),
+                    result.statuses());
+        }
+    }
+
     /** Sequential runs until the services are warm, printing how the latency falls from a cold start. */
-    private static void warmUp(ApiClient api, Terminals terminals, byte[] spec, int runs) throws InterruptedException {
+    private static void warmUp(ApiClient api, Terminals terminals, Supplier<byte[]> spec, int runs)
+            throws InterruptedException {
         System.out.printf("warm-up: %d runs (p50 per %d runs from a cold start):", runs, WARMUP_WINDOW);
         for (int done = 0; done < runs; done += WARMUP_WINDOW) {
             Result window = measure(api, terminals, spec, Math.min(WARMUP_WINDOW, runs - done), 1);
@@ -114,7 +180,8 @@ public final class LatencyBench {
     private record Result(List<Double> latenciesMs, Map<String, Integer> statuses, Map<String, Long> submittedAt) {
     }
 
-    private static Result measure(ApiClient api, Terminals terminals, byte[] spec, int runs, int concurrency)
+    private static Result measure(ApiClient api, Terminals terminals, Supplier<byte[]> specs, int runs,
+            int concurrency)
             throws InterruptedException {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
@@ -126,6 +193,7 @@ public final class LatencyBench {
             slots.acquire();
             pool.submit(() -> {
                 try {
+                    byte[] spec = specs.get();
                     long submitted = System.nanoTime();
                     long submittedMillis = System.currentTimeMillis();
                     ApiClient.Reply reply = api.submit(spec, null);
