@@ -6,6 +6,7 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.forgeline.orchestrator.repository.Sql;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,10 +34,16 @@ public class OutboxTransactions {
     public record Staged<T>(T result, List<OutboxRecord> records) {
     }
 
+    /**
+     * Commits the work and its outbox rows, then starts publishing them without waiting for Kafka's acks: the next
+     * transaction (the consumer's next batch) overlaps this one's sends. The sends are issued right away, in write
+     * order, so a run's records still reach each partition in the order their transactions committed.
+     */
     public <T> Uni<T> commit(Function<SqlConnection, Uni<Staged<T>>> work) {
         return pool.withTransaction(connection -> work.apply(connection)
                         .call(staged -> insert(connection, staged.records())))
-                .call(staged -> relay.publish(staged.records()))
+                .invoke(staged -> relay.publish(staged.records()).subscribe().with(ignored -> {
+                }, e -> Log.warnf(e, "publishing after commit failed; the sweep will send the records")))
                 .map(Staged::result);
     }
 

@@ -29,6 +29,7 @@ import dev.forgeline.orchestrator.domain.RunPlan;
 import dev.forgeline.orchestrator.domain.RunState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -107,26 +108,34 @@ public class RunStore {
     public Uni<Map<UUID, RunState>> load(SqlConnection c, Collection<UUID> ids, Collection<String> paths) {
         UUID[] idArray = ids.stream().distinct().toArray(UUID[]::new);
         Tuple byIds = Tuple.of(idArray);
-        return c.preparedQuery(LOCK_RUNS).execute(byIds).chain(runRows -> {
+        // The three queries are pipelined on the connection: one round trip, executed in order, so the modules and
+        // file owners are read after the runs' locks are held.
+        Uni<RowSet<Row>> runsQuery = c.preparedQuery(LOCK_RUNS).execute(byIds);
+        Uni<RowSet<Row>> modulesQuery = c.preparedQuery(MODULES).execute(byIds);
+        Uni<RowSet<Row>> ownersQuery = paths.isEmpty() ? Uni.createFrom().nullItem()
+                : c.preparedQuery(FILE_OWNERS).execute(Tuple.of(idArray, paths.toArray(String[]::new)));
+        return Uni.combine().all().unis(runsQuery, modulesQuery, ownersQuery).asTuple().chain(rows -> {
             Map<UUID, RunState> states = new LinkedHashMap<>();
-            for (Row row : runRows) {
+            for (Row row : rows.getItem1()) {
                 RunState s = readRun(row);
                 states.put(s.id, s);
             }
-            if (states.isEmpty()) {
-                return Uni.createFrom().item(states);
+            for (Row row : rows.getItem2()) {
+                RunState s = states.get(row.getUUID("run_id"));
+                if (s != null) {
+                    ModuleState m = readModule(row);
+                    s.modules.put(m.module, m);
+                }
             }
-            return c.preparedQuery(MODULES).execute(byIds)
-                    .invoke(moduleRows -> moduleRows.forEach(row -> {
-                        ModuleState m = readModule(row);
-                        states.get(row.getUUID("run_id")).modules.put(m.module, m);
-                    }))
-                    .chain(() -> paths.isEmpty() ? Uni.createFrom().voidItem()
-                            : c.preparedQuery(FILE_OWNERS).execute(Tuple.of(idArray, paths.toArray(String[]::new)))
-                                    .invoke(owners -> owners.forEach(row -> states.get(row.getUUID("run_id"))
-                                            .fileOwners.put(row.getString("path"), row.getString("module"))))
-                                    .replaceWithVoid())
-                    .chain(() -> attachPlans(c, states));
+            if (rows.getItem3() != null) {
+                for (Row row : rows.getItem3()) {
+                    RunState s = states.get(row.getUUID("run_id"));
+                    if (s != null) {
+                        s.fileOwners.put(row.getString("path"), row.getString("module"));
+                    }
+                }
+            }
+            return attachPlans(c, states);
         });
     }
 
@@ -218,14 +227,18 @@ public class RunStore {
                 }
             }
         }
-        // Order matters only where rows depend on each other: attempts before their verdicts, deletes before inserts.
-        return batch(c, UPDATE_RUN, runs)
-                .chain(() -> batch(c, UPDATE_MODULE, modules))
-                .chain(() -> batch(c, INSERT_ATTEMPT, attemptsStarted))
-                .chain(() -> batch(c, JUDGE_ATTEMPT, attemptsJudged))
-                .chain(() -> batch(c, EXPIRE_ATTEMPT, attemptsExpired))
-                .chain(() -> batch(c, DELETE_FILES, filesDeleted))
-                .chain(() -> batch(c, INSERT_FILE, filesInserted));
+        // Pipelined on the connection (one round trip), executed in this order: attempts before their verdicts,
+        // deletes before inserts.
+        List<Uni<Void>> statements = new ArrayList<>();
+        batch(c, UPDATE_RUN, runs, statements);
+        batch(c, UPDATE_MODULE, modules, statements);
+        batch(c, INSERT_ATTEMPT, attemptsStarted, statements);
+        batch(c, JUDGE_ATTEMPT, attemptsJudged, statements);
+        batch(c, EXPIRE_ATTEMPT, attemptsExpired, statements);
+        batch(c, DELETE_FILES, filesDeleted, statements);
+        batch(c, INSERT_FILE, filesInserted, statements);
+        return statements.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
 
     /** The validated files of the given modules of a run, as a generator reads them. */
@@ -251,12 +264,11 @@ public class RunStore {
         return out;
     }
 
-    private static Uni<Void> batch(SqlConnection c, String sql, List<Tuple> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private static void batch(SqlConnection c, String sql, List<Tuple> rows, List<Uni<Void>> statements) {
+        if (!rows.isEmpty()) {
+            statements.add((rows.size() == 1 ? c.preparedQuery(sql).execute(rows.get(0))
+                    : c.preparedQuery(sql).executeBatch(rows)).replaceWithVoid());
         }
-        return (rows.size() == 1 ? c.preparedQuery(sql).execute(rows.get(0))
-                : c.preparedQuery(sql).executeBatch(rows)).replaceWithVoid();
     }
 
     private static RunState readRun(Row row) {
