@@ -435,6 +435,37 @@ class RunLifecycleTest {
     }
 
     @Test
+    void metersMoveWithARun() {
+        double submitted = meter("forgeline_runs_submitted_total", "");
+        double cancelled = meter("forgeline_runs_finished_total", "status=\"CANCELLED\"");
+        double databaseValidated = meter("forgeline_module_duration_seconds_count",
+                "module=\"database\",outcome=\"VALIDATED\"");
+        double databaseAttempts = meter("forgeline_module_attempts_total", "module=\"database\"");
+        UUID runId = submit(spec());
+        downstream.pass(downstream.awaitCommand(runId, "database", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "VALIDATED".equals(moduleStatus(runId, "database")));
+        given().post("/api/runs/" + runId + "/cancel").then().statusCode(200);
+        assertThat(meter("forgeline_runs_submitted_total", "")).isEqualTo(submitted + 1);
+        assertThat(meter("forgeline_runs_finished_total", "status=\"CANCELLED\"")).isEqualTo(cancelled + 1);
+        assertThat(meter("forgeline_module_duration_seconds_count", "module=\"database\",outcome=\"VALIDATED\""))
+                .isGreaterThanOrEqualTo(databaseValidated + 1);
+        assertThat(meter("forgeline_module_attempts_total", "module=\"database\"")).isGreaterThanOrEqualTo(
+                databaseAttempts + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("forgeline_outbox_backlog"));
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    /** The sum of a meter's samples whose labels contain {@code labels}; 0 when it has none yet. */
+    private static double meter(String name, String labels) {
+        return metrics().lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> l.contains(labels))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndKafka() {
         String body = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(body).contains("\"status\": \"UP\"", "Reactive PostgreSQL connections health check",

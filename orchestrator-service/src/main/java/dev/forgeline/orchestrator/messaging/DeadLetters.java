@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.forgeline.contracts.Channels;
 import dev.forgeline.contracts.Topics;
+import dev.forgeline.orchestrator.service.RunMetrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -26,9 +27,11 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class DeadLetters {
     private final MutinyEmitter<String> emitter;
+    private final RunMetrics metrics;
 
-    DeadLetters(@Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter) {
+    DeadLetters(@Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter, RunMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
     }
 
     public Uni<Void> send(KafkaRecord<String, String> record, Throwable reason) {
@@ -51,7 +54,8 @@ public class DeadLetters {
                 .withHeaders(headers)
                 .build();
         return emitter.sendMessage(Message.of(record.getPayload()).addMetadata(metadata))
-                .ifNoItem().after(Duration.ofSeconds(30)).fail();
+                .ifNoItem().after(Duration.ofSeconds(30)).fail()
+                .invoke(() -> metrics.deadLettered(record.getTopic()));
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -81,6 +81,12 @@ public class OutboxRelay {
                 });
     }
 
+    /** How many outbox records are not published yet. */
+    public Uni<Long> backlog() {
+        return pool.query("select count(*) from outbox where published_at is null").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Publishes records left unpublished for longer than the configured sweep age. */
     public Uni<Integer> sweep() {
         if (faultPoint == FaultPoint.SKIP_SWEEP) {

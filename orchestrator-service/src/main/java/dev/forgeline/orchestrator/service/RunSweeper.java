@@ -29,9 +29,11 @@ public class RunSweeper {
     private final RunModuleRepository modules;
     private final RunCoordinator coordinator;
     private final IsolatedContext context;
+    private final RunMetrics metrics;
 
     RunSweeper(OutboxRelay relay, RunRepository runs, RunModuleRepository modules, RunCoordinator coordinator,
-            IsolatedContext context) {
+            IsolatedContext context, RunMetrics metrics) {
+        this.metrics = metrics;
         this.relay = relay;
         this.runs = runs;
         this.modules = modules;
@@ -51,6 +53,7 @@ public class RunSweeper {
     public Uni<Void> sweepOnce() {
         Instant now = Instant.now();
         return relay.sweep()
+                .chain(() -> relay.backlog().invoke(metrics::outboxBacklog))
                 .chain(() -> context.run(() -> Panache.withSession(() -> modules.runsNeedingAttention(now, BATCH))))
                 .chain(ids -> each(ids, coordinator::onTimers))
                 .chain(() -> context.run(() -> Panache.withSession(() -> runs.findPastDeadline(now, BATCH))))

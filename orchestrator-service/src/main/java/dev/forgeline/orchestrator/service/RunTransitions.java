@@ -47,11 +47,13 @@ public class RunTransitions {
     private final RunStore store;
     private final OutboxTransactions transactions;
     private final RunMachine machine;
+    private final RunMetrics metrics;
 
-    RunTransitions(OrchestratorConfig config, RunStore store, OutboxTransactions transactions) {
+    RunTransitions(OrchestratorConfig config, RunStore store, OutboxTransactions transactions, RunMetrics metrics) {
         this.config = config;
         this.store = store;
         this.transactions = transactions;
+        this.metrics = metrics;
         this.machine = new RunMachine(rules(config));
     }
 
@@ -83,7 +85,9 @@ public class RunTransitions {
             Map<UUID, List<Change>> changes = new LinkedHashMap<>();
             List<Emitted> emitted = new ArrayList<>();
             List<Transition> results = new ArrayList<>();
+            List<RunState> befores = new ArrayList<>();
             for (Command command : commands) {
+                befores.add(current.get(command.runId()));
                 Transition t = machine.apply(command.runId(), current.get(command.runId()), command.input());
                 results.add(t);
                 if (t.applied()) {
@@ -94,8 +98,20 @@ public class RunTransitions {
             }
             List<Written> written = changes.entrySet().stream()
                     .map(e -> new Written(loaded.get(e.getKey()), current.get(e.getKey()), e.getValue())).toList();
-            return store.write(c, written).chain(() -> records(c, emitted)).map(rs -> new Staged<>(results, rs));
-        }));
+            return store.write(c, written).chain(() -> records(c, emitted))
+                    .map(rs -> new Staged<>(new Applied(befores, results), rs));
+        })).invoke(applied -> applied.record(metrics)).map(Applied::results);
+    }
+
+    /** The transitions of one commit with the states they were applied to. */
+    private record Applied(List<RunState> befores, List<Transition> results) {
+        void record(RunMetrics metrics) {
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).applied()) {
+                    metrics.transitioned(befores.get(i), results.get(i));
+                }
+            }
+        }
     }
 
     /** Stores a run the machine just created, with everything its creation emitted. */
@@ -105,7 +121,11 @@ public class RunTransitions {
         return transactions.commit(c -> store.insert(c, run, canonicalSpec, idempotencyKey)
                 .chain(() -> store.write(c, List.of(new Written(null, run, created.changes()))))
                 .chain(() -> records(c, emitted))
-                .map(rs -> new Staged<>(created, rs)));
+                .map(rs -> new Staged<>(created, rs)))
+                .invoke(t -> {
+                    metrics.submitted();
+                    metrics.transitioned(null, t);
+                });
     }
 
     private record Emitted(UUID runId, Outgoing outgoing) {

@@ -21,7 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /** How one polled batch is applied: in one call, in record order, poison records dead-lettered alone. */
 class VerdictBatchesTest {
     private final List<String> deadLettered = new ArrayList<>();
-    private final VerdictBatches batches = new VerdictBatches(new DeadLetters(null) {
+    private final VerdictBatches batches = new VerdictBatches(new DeadLetters(null, null) {
         @Override
         public Uni<Void> send(KafkaRecord<String, String> record, Throwable reason) {
             deadLettered.add(record.getPayload());
