@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.forgeline.contracts.SizeLimits;
+import dev.forgeline.contracts.TopicSettings;
 import dev.forgeline.contracts.Topics;
 import dev.forgeline.testkit.ProjectRoot;
 
@@ -41,9 +42,6 @@ class KubernetesManifestsTest {
     private static final Path KUBERNETES = ROOT.resolve("deploy/kubernetes");
     private static final List<String> SERVICES = List.of("orchestrator-service", "generator-worker", "validation-service");
     private static final Map<String, ServiceConfig> CONFIG = new HashMap<>();
-    private static final String TOPICS_CREATE = "forgeline.topics.create";
-    private static final String TOPICS_REPLICATION_FACTOR = "forgeline.topics.replication-factor";
-    private static final String TOPICS_MIN_INSYNC_REPLICAS = "forgeline.topics.min-insync-replicas";
     /** The topics each KEDA-scaled service consumes (DESIGN §1). */
     private static final Map<String, Set<String>> CONSUMED = Map.of(
             "generator-worker", Set.of(Topics.MODULE_COMMANDS),
@@ -106,10 +104,11 @@ class KubernetesManifestsTest {
                     .as(service.module + " serves /q/health").contains("<artifactId>quarkus-smallrye-health</artifactId>");
             String health = "/" + orDefault(service.effective("quarkus.http.non-application-root-path", env), "q")
                     + "/" + orDefault(service.effective("quarkus.smallrye-health.root-path", env), "health") + "/";
+            String prefix = "quarkus.smallrye-health.";
             Map<String, String> paths = Map.of(
-                    "startupProbe", health + orDefault(service.effective("quarkus.smallrye-health.startup-path", env), "started"),
-                    "readinessProbe", health + orDefault(service.effective("quarkus.smallrye-health.readiness-path", env), "ready"),
-                    "livenessProbe", health + orDefault(service.effective("quarkus.smallrye-health.liveness-path", env), "live"));
+                    "startupProbe", health + orDefault(service.effective(prefix + "startup-path", env), "started"),
+                    "readinessProbe", health + orDefault(service.effective(prefix + "readiness-path", env), "ready"),
+                    "livenessProbe", health + orDefault(service.effective(prefix + "liveness-path", env), "live"));
             paths.forEach((probe, path) -> {
                 assertThat(str(container, probe, "httpGet", "path")).as(name(deployment) + " " + probe).isEqualTo(path);
                 assertThat(str(container, probe, "httpGet", "port")).as(name(deployment) + " " + probe + " port")
@@ -335,15 +334,16 @@ class KubernetesManifestsTest {
         for (String service : SERVICES) {
             Map<String, String> env = production.environment(production.get("Deployment", service));
             settings.add(List.of(String.valueOf(partitions(production).get(service)),
-                    config(service).effective(TOPICS_REPLICATION_FACTOR, env),
-                    config(service).effective(TOPICS_MIN_INSYNC_REPLICAS, env)));
+                    config(service).effective(TopicSettings.REPLICATION_FACTOR, env),
+                    config(service).effective(TopicSettings.MIN_INSYNC_REPLICAS, env)));
         }
         assertThat(settings).as("overlays/production: [partitions, replication, min.insync.replicas] per service")
                 .hasSize(1);
         List<String> expected = settings.iterator().next();
         assertThat(topics.resources).allMatch(r -> "KafkaTopic".equals(r.get("kind")));
         assertThat(topics.ofKind("KafkaTopic"))
-                .extracting(t -> str(t, "spec", "topicName") != null ? str(t, "spec", "topicName") : str(t, "metadata", "name"))
+                .extracting(t -> at(t, "spec", "topicName") != null ? str(t, "spec", "topicName")
+                        : str(t, "metadata", "name"))
                 .containsExactlyInAnyOrderElementsOf(Topics.ALL);
         for (Map<String, Object> topic : topics.ofKind("KafkaTopic")) {
             assertThat(str(topic, "apiVersion")).startsWith("kafka.strimzi.io/");
@@ -364,11 +364,14 @@ class KubernetesManifestsTest {
         Manifests production = render("overlays/production");
         Manifests strimzi = render("overlays/production-strimzi");
         for (String service : SERVICES) {
-            assertThat(config(service).declares(TOPICS_CREATE)).as(service + " declares " + TOPICS_CREATE).isTrue();
-            assertThat(config(service).effective(TOPICS_CREATE, production.environment(production.get("Deployment", service))))
-                    .as("overlays/production: " + service + " " + TOPICS_CREATE).isEqualToIgnoringCase("true");
-            assertThat(config(service).effective(TOPICS_CREATE, strimzi.environment(strimzi.get("Deployment", service))))
-                    .as("overlays/production-strimzi: " + service + " " + TOPICS_CREATE).isEqualToIgnoringCase("false");
+            ServiceConfig config = config(service);
+            assertThat(config.declares(TopicSettings.CREATE)).as(service + " declares " + TopicSettings.CREATE).isTrue();
+            Map<String, String> productionEnv = production.environment(production.get("Deployment", service));
+            assertThat(config.effective(TopicSettings.CREATE, productionEnv))
+                    .as("overlays/production: " + service + " " + TopicSettings.CREATE).isEqualToIgnoringCase("true");
+            assertThat(config.effective(TopicSettings.CREATE, strimzi.environment(strimzi.get("Deployment", service))))
+                    .as("overlays/production-strimzi: " + service + " " + TopicSettings.CREATE)
+                    .isEqualToIgnoringCase("false");
         }
     }
 
