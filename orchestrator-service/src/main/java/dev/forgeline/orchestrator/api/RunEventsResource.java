@@ -13,6 +13,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import dev.forgeline.orchestrator.service.RunEventLog;
+import dev.forgeline.orchestrator.service.RunQueries;
 import dev.forgeline.orchestrator.service.RunService;
 import io.smallrye.mutiny.Multi;
 
@@ -21,9 +22,11 @@ import io.smallrye.mutiny.Multi;
 public class RunEventsResource {
     private final RunEventLog log;
     private final SseStreams streams;
+    private final RunQueries queries;
 
-    RunEventsResource(RunEventLog log, SseStreams streams) {
+    RunEventsResource(RunEventLog log, SseStreams streams, RunQueries queries) {
         this.log = log;
+        this.queries = queries;
         this.streams = streams;
     }
 
@@ -35,6 +38,15 @@ public class RunEventsResource {
         UUID runId = RunService.parseRunId(id);
         UUID after = parseLastEventId(lastEventId);
         // RunEventsFilter has answered 404 already if the run does not exist.
+        if (!log.hasEvents(runId)) {
+            // Older than the feed's history, or forgotten: if it has ended, no event will ever come.
+            return queries.details(runId).onItem().transformToMulti(details -> details.run().status.isTerminal()
+                    ? Multi.createFrom().empty() : follow(runId, after, sse));
+        }
+        return follow(runId, after, sse);
+    }
+
+    private Multi<OutboundSseEvent> follow(UUID runId, UUID after, Sse sse) {
         return streams.stream(sse, (emitter, send) -> {
             boolean[] finished = {false};
             return log.follow(runId, after, e -> {

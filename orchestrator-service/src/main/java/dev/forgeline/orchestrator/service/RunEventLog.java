@@ -80,6 +80,20 @@ public class RunEventLog {
         }
     }
 
+    /** Whether events of the run are held (false for a run older than the history window, or forgotten). */
+    public boolean hasEvents(UUID runId) {
+        RunHistory history;
+        synchronized (runs) {
+            history = runs.get(runId);
+        }
+        if (history == null) {
+            return false;
+        }
+        synchronized (history) {
+            return !history.events.isEmpty();
+        }
+    }
+
     /**
      * Delivers the run's events after {@code lastEventId} (all of them when null or not found), then its live
      * events, to {@code listener}, until cancelled. {@code onHistoryEnd} learns whether the history ended with a

@@ -76,4 +76,14 @@ class RunEventLogTest {
         assertThat(log.knows(idle)).isFalse();
         assertThat(log.knows(newest)).isTrue();
     }
+
+    @Test
+    void aRunHasEventsOnlyOnceOneWasRead() {
+        RunEventLog log = new RunEventLog(10, 100);
+        assertThat(log.hasEvents(run)).isFalse();
+        log.follow(run, null, e -> { }, ended -> { });
+        assertThat(log.hasEvents(run)).isFalse();
+        log.append(event("QUEUED"));
+        assertThat(log.hasEvents(run)).isTrue();
+    }
 }
