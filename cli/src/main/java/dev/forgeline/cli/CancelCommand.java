@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 class CancelCommand extends RunCommand {
     @Override
     public Integer call() {
-        JsonNode cancelled = gateway.gateway().postJson("/api/runs/" + run + "/cancel", new byte[0], Map.of());
+        JsonNode cancelled = gateway().postJson("/api/runs/" + run + "/cancel", new byte[0], Map.of());
         out().println("run " + cancelled.path("id").asText() + " "
                 + cancelled.path("status").asText());
         return ExitCodes.OK;

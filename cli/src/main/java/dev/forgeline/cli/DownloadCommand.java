@@ -16,7 +16,7 @@ class DownloadCommand extends RunCommand {
 
     @Override
     public Integer call() {
-        Gateway api = gateway.gateway();
+        Gateway api = gateway();
         JsonNode view = api.getJson("/api/runs/" + run);
         String name = view.path("name").asText();
         Path target = out == null ? Path.of("out", name) : out;

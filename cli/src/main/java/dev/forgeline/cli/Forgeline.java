@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code forgeline} command: a local stack ({@code up}, {@code demo}) and the client of a running gateway. */
@@ -22,6 +24,12 @@ import picocli.CommandLine.Spec;
 public class Forgeline implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--api", paramLabel = "URL", scope = ScopeType.INHERIT,
+            defaultValue = "${env:FORGELINE_API:-http://localhost:8080}",
+            description = "The gateway's base URL (default: $FORGELINE_API or http://localhost:8080); before or "
+                    + "after the command.")
+    String api;
 
     public static void main(String[] args) {
         dev.forgeline.testkit.StderrLogging.install();

@@ -26,7 +26,7 @@ class ListCommand extends GatewayCommand {
     public Integer call() {
         String query = "?page=" + page + "&size=" + size
                 + (status == null ? "" : "&status=" + URLEncoder.encode(status.name(), StandardCharsets.UTF_8));
-        JsonNode result = gateway.gateway().getJson("/api/runs" + query);
+        JsonNode result = gateway().getJson("/api/runs" + query);
         PrintWriter out = out();
         out.println(ProgressDisplay.pad("id", 37) + ProgressDisplay.pad("name", 21) + ProgressDisplay.pad("status", 11)
                 + "created");

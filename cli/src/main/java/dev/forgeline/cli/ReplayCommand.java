@@ -20,7 +20,7 @@ class ReplayCommand extends RunCommand {
     @Override
     public Integer call() {
         byte[] body = modules == null ? new byte[0] : Json.write(Map.of("modules", modules)).getBytes();
-        JsonNode replayed = gateway.gateway().postJson("/api/runs/" + run + "/replay", body, Map.of());
+        JsonNode replayed = gateway().postJson("/api/runs/" + run + "/replay", body, Map.of());
         out().println("run " + replayed.path("id").asText() + " "
                 + replayed.path("status").asText() + " (replay of "
                 + (modules == null ? "its failed and skipped modules" : String.join(", ", modules)) + ")");

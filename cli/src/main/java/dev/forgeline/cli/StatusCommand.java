@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 class StatusCommand extends RunCommand {
     @Override
     public Integer call() {
-        JsonNode view = gateway.gateway().getJson("/api/runs/" + run);
+        JsonNode view = gateway().getJson("/api/runs/" + run);
         RunSummary.print(out(), view);
         return RunWatcher.exitCode(view);
     }

@@ -35,7 +35,7 @@ class SubmitCommand extends GatewayCommand {
             throw new ParameterException(spec.commandLine(), "cannot read the spec " + specFile + ": "
                     + (Files.exists(specFile) ? e.getMessage() : "no such file"));
         }
-        Gateway api = gateway.gateway();
+        Gateway api = gateway();
         JsonNode run;
         try {
             run = api.postJson("/api/runs", body,

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 class WatchCommand extends RunCommand {
     @Override
     public Integer call() {
-        return RunWatcher.exitCode(new RunWatcher(gateway.gateway(), out(),
+        return RunWatcher.exitCode(new RunWatcher(gateway(), out(),
                 Terminal.isInteractive()).watch(run.toString()));
     }
 }

@@ -86,4 +86,14 @@ class ForgelineArgumentsTest {
         assertThat(run("list", "--api", "http://127.0.0.1:" + port)).isEqualTo(3);
         assertThat(err.toString()).contains("cannot reach the gateway at http://127.0.0.1:" + port);
     }
+
+    @Test
+    void apiMayComeBeforeTheCommand() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        assertThat(run("--api", "http://127.0.0.1:" + port, "status", UUID.randomUUID().toString())).isEqualTo(3);
+        assertThat(err.toString()).contains("cannot reach the gateway at http://127.0.0.1:" + port);
+    }
 }
