@@ -17,6 +17,7 @@ set -euo pipefail
 POSTGRES_IMAGE=${POSTGRES_IMAGE:-forgeline/postgres-standin:17}
 KAFKA_IMAGE=${KAFKA_IMAGE:-forgeline/kafka-standin:4.0.0}
 # The health checks, as the compose file writes them (there with $$ for the container's shell).
+# shellcheck disable=SC2016 # expanded by the container's shell, from the container's environment
 PG_HEALTH='pg_isready -h 127.0.0.1 -p 5432 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'
 KAFKA_HEALTH='/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092'
 
@@ -48,7 +49,7 @@ trap cleanup EXIT
 
 # Polls the health check inside the container until it passes (true) or the deadline or the container's exit (false).
 wait_healthy() {
-  local name=$1 check=$2 seconds=$3 deadline=$(( $(date +%s) + $3 ))
+  local name=$1 check=$2 deadline=$(( $(date +%s) + $3 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
     [ "$(docker inspect -f '{{.State.Running}}' "$name" 2>/dev/null)" = true ] || return 1
     if docker exec "$name" sh -c "$check" >/dev/null 2>&1; then return 0; fi
@@ -56,6 +57,8 @@ wait_healthy() {
   done
   return 1
 }
+# The whole log first, then grep: `docker logs | grep -q` fails under pipefail when grep stops reading early.
+log_has() { grep -q -- "$2" <<<"$(docker logs "$1" 2>&1)"; }
 pid1_uid() { docker exec "$1" sh -c "awk '/^Uid:/ {print \$2}' /proc/1/status"; }
 
 for image in "$POSTGRES_IMAGE" "$KAFKA_IMAGE"; do
@@ -116,19 +119,21 @@ t0=$(date +%s)
 docker stop -t 30 "$pg" >/dev/null
 stop_s=$(( $(date +%s) - t0 ))
 [ "$(docker inspect -f '{{.State.ExitCode}}' "$pg")" = 0 ] || fail "postgres exited with $(docker inspect -f '{{.State.ExitCode}}' "$pg") on docker stop"
-docker logs "$pg" 2>&1 | tail -3 | grep -q 'database system is shut down' || fail "postgres did not shut down cleanly on docker stop"
+grep -q 'database system is shut down' <<<"$(docker logs --tail 3 "$pg" 2>&1)" || fail "postgres did not shut down cleanly on docker stop"
 ok "docker stop shuts postgres down cleanly in ${stop_s} s (exit 0, 'database system is shut down')"
 
 docker start "$pg" >/dev/null
 wait_healthy "$pg" "$PG_HEALTH" 120 || fail "postgres health check did not pass after a restart"
-docker logs "$pg" 2>&1 | grep -q 'not properly shut down' && fail "postgres recovered from an unclean shutdown after docker stop"
+log_has "$pg" 'not properly shut down' && fail "postgres recovered from an unclean shutdown after docker stop"
 out=$(psql_remote "$pg_pw" -c 'SELECT note FROM standin_check WHERE id = 1') || fail "reading after a restart failed: $out"
 [ "$out" = 'survives restarts' ] || fail "the row did not survive a restart: '$out'"
 ok "the table and its row survive a stop/start, without crash recovery"
 
-docker rm -f -v "$pg" >/dev/null
+# As docker-compose recreates a container: stop, remove, run anew on the same volume, here with another password.
+docker stop -t 30 "$pg" >/dev/null
+docker rm -v "$pg" >/dev/null
 start_pg "new-$pg_pw"
-docker logs "$pg" 2>&1 | grep -qi 'skipping initialization' || fail "a new container on the same volume did not skip initialization"
+log_has "$pg" '[Ss]kipping initialization' || fail "a new container on the same volume did not skip initialization"
 out=$(psql_remote "$pg_pw" -c 'SELECT note FROM standin_check WHERE id = 1') \
   || fail "the first password stopped working in a new container on the same volume: $out"
 [ "$out" = 'survives restarts' ] || fail "the row is missing in a new container on the same volume: '$out'"
@@ -141,6 +146,7 @@ kafka_vol=$run_id-kafkadata
 cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 volumes+=("$kafka_vol")
 docker volume create "$kafka_vol" >/dev/null
+# shellcheck disable=SC2054 # the commas are inside values
 kafka_env=(
   -e KAFKA_NODE_ID=1
   -e KAFKA_PROCESS_ROLES=broker,controller
@@ -207,7 +213,7 @@ docker stop -t 60 "$kafka" >/dev/null
 stop_s=$(( $(date +%s) - t0 ))
 code=$(docker inspect -f '{{.State.ExitCode}}' "$kafka")
 [ "$code" = 0 ] || [ "$code" = 143 ] || fail "kafka exited with $code on docker stop"
-docker logs "$kafka" 2>&1 | grep -q 'shut down completed' || fail "kafka did not complete a controlled shutdown on docker stop"
+log_has "$kafka" 'shut down completed' || fail "kafka did not complete a controlled shutdown on docker stop"
 ok "docker stop shuts kafka down in a controlled way in ${stop_s} s (exit $code, 'shut down completed')"
 
 docker start "$kafka" >/dev/null
@@ -216,7 +222,8 @@ out=$(consume_one) || true
 [ "$out" = "$record" ] || fail "the record did not survive a restart: got '$out'"
 ok "the record survives a stop/start"
 
-docker rm -f -v "$kafka" >/dev/null
+docker stop -t 60 "$kafka" >/dev/null
+docker rm -v "$kafka" >/dev/null
 start_kafka
 out=$(consume_one) || true
 [ "$out" = "$record" ] || fail "the record is missing in a new container on the same volume: got '$out'"
