@@ -6,7 +6,7 @@
 #     container creates a table and a row over the network with the password, is refused with a wrong one (SCRAM);
 #     the port is published; data survives a stop/start and a new container on the same volume, where the first
 #     password still holds (no second initdb); docker stop shuts down cleanly.
-#   Kafka: the health check passes; non-root; KAFKA_* became server properties; CLUSTER_ID is the cluster's id;
+#   Kafka: without KAFKA_* it runs its single-node defaults; with them the health check passes; non-root; KAFKA_* became server properties; CLUSTER_ID is the cluster's id;
 #     another container creates a topic, produces and consumes a record through the advertised listener; the record
 #     and the cluster id survive a stop/start and a new container on the same volume; docker stop shuts down cleanly.
 # The health check commands are the ones the compose file uses (docs/standins.md). Everything it creates (containers,
@@ -179,6 +179,18 @@ kafka_tool() {
 consume_one() {
   kafka_tool kafka-console-consumer.sh --topic standin-check --from-beginning --max-messages 1 --timeout-ms 60000 2>/dev/null
 }
+
+# No KAFKA_* at all: the image's own single-node defaults, still answering the health check.
+kafka_defaults=$run_id-kafka-defaults
+containers+=("$kafka_defaults")
+docker run -d --name "$kafka_defaults" -e KAFKA_HEAP_OPTS="-Xms256m -Xmx512m" "$KAFKA_IMAGE" >/dev/null
+wait_healthy "$kafka_defaults" "$KAFKA_HEALTH" 240 || fail "kafka without KAFKA_* variables did not become healthy"
+props=$(docker exec "$kafka_defaults" cat /opt/kafka/config/server.properties)
+for expected in process.roles=broker,controller log.dirs=/tmp/kraft-combined-logs; do
+  grep -qx "$expected" <<<"$props" || fail "kafka without KAFKA_* variables lacks the default '$expected': $props"
+done
+docker rm -f -v "$kafka_defaults" >/dev/null
+ok "kafka without any KAFKA_* variable runs the default single-node KRaft setup on 9092"
 
 t0=$(date +%s)
 start_kafka
