@@ -6,7 +6,7 @@
 #     container creates a table and a row over the network with the password, is refused with a wrong one (SCRAM);
 #     the port is published; data survives a stop/start and a new container on the same volume, where the first
 #     password still holds (no second initdb); docker stop shuts down cleanly.
-#   Kafka: the health check passes; non-root; KAFKA_* became server properties; CLUSTER_ID is the cluster's id;
+#   Kafka: without KAFKA_* it runs its single-node defaults; with them the health check passes; non-root; KAFKA_* became server properties; CLUSTER_ID is the cluster's id;
 #     another container creates a topic, produces and consumes a record through the advertised listener; the record
 #     and the cluster id survive a stop/start and a new container on the same volume; docker stop shuts down cleanly.
 # The health check commands are the ones the compose file uses (docs/standins.md). Everything it creates (containers,
@@ -17,6 +17,7 @@ set -euo pipefail
 POSTGRES_IMAGE=${POSTGRES_IMAGE:-forgeline/postgres-standin:17}
 KAFKA_IMAGE=${KAFKA_IMAGE:-forgeline/kafka-standin:4.0.0}
 # The health checks, as the compose file writes them (there with $$ for the container's shell).
+# shellcheck disable=SC2016 # expanded by the container's shell, from the container's environment
 PG_HEALTH='pg_isready -h 127.0.0.1 -p 5432 -U "$POSTGRES_USER" -d "$POSTGRES_DB"'
 KAFKA_HEALTH='/opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092'
 
@@ -48,7 +49,7 @@ trap cleanup EXIT
 
 # Polls the health check inside the container until it passes (true) or the deadline or the container's exit (false).
 wait_healthy() {
-  local name=$1 check=$2 seconds=$3 deadline=$(( $(date +%s) + $3 ))
+  local name=$1 check=$2 deadline=$(( $(date +%s) + $3 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
     [ "$(docker inspect -f '{{.State.Running}}' "$name" 2>/dev/null)" = true ] || return 1
     if docker exec "$name" sh -c "$check" >/dev/null 2>&1; then return 0; fi
@@ -56,6 +57,8 @@ wait_healthy() {
   done
   return 1
 }
+# The whole log first, then grep: `docker logs | grep -q` fails under pipefail when grep stops reading early.
+log_has() { grep -q -- "$2" <<<"$(docker logs "$1" 2>&1)"; }
 pid1_uid() { docker exec "$1" sh -c "awk '/^Uid:/ {print \$2}' /proc/1/status"; }
 
 for image in "$POSTGRES_IMAGE" "$KAFKA_IMAGE"; do
@@ -116,19 +119,21 @@ t0=$(date +%s)
 docker stop -t 30 "$pg" >/dev/null
 stop_s=$(( $(date +%s) - t0 ))
 [ "$(docker inspect -f '{{.State.ExitCode}}' "$pg")" = 0 ] || fail "postgres exited with $(docker inspect -f '{{.State.ExitCode}}' "$pg") on docker stop"
-docker logs "$pg" 2>&1 | tail -3 | grep -q 'database system is shut down' || fail "postgres did not shut down cleanly on docker stop"
+grep -q 'database system is shut down' <<<"$(docker logs --tail 3 "$pg" 2>&1)" || fail "postgres did not shut down cleanly on docker stop"
 ok "docker stop shuts postgres down cleanly in ${stop_s} s (exit 0, 'database system is shut down')"
 
 docker start "$pg" >/dev/null
 wait_healthy "$pg" "$PG_HEALTH" 120 || fail "postgres health check did not pass after a restart"
-docker logs "$pg" 2>&1 | grep -q 'not properly shut down' && fail "postgres recovered from an unclean shutdown after docker stop"
+log_has "$pg" 'not properly shut down' && fail "postgres recovered from an unclean shutdown after docker stop"
 out=$(psql_remote "$pg_pw" -c 'SELECT note FROM standin_check WHERE id = 1') || fail "reading after a restart failed: $out"
 [ "$out" = 'survives restarts' ] || fail "the row did not survive a restart: '$out'"
 ok "the table and its row survive a stop/start, without crash recovery"
 
-docker rm -f -v "$pg" >/dev/null
+# As docker-compose recreates a container: stop, remove, run anew on the same volume, here with another password.
+docker stop -t 30 "$pg" >/dev/null
+docker rm -v "$pg" >/dev/null
 start_pg "new-$pg_pw"
-docker logs "$pg" 2>&1 | grep -qi 'skipping initialization' || fail "a new container on the same volume did not skip initialization"
+log_has "$pg" '[Ss]kipping initialization' || fail "a new container on the same volume did not skip initialization"
 out=$(psql_remote "$pg_pw" -c 'SELECT note FROM standin_check WHERE id = 1') \
   || fail "the first password stopped working in a new container on the same volume: $out"
 [ "$out" = 'survives restarts' ] || fail "the row is missing in a new container on the same volume: '$out'"
@@ -141,6 +146,7 @@ kafka_vol=$run_id-kafkadata
 cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
 volumes+=("$kafka_vol")
 docker volume create "$kafka_vol" >/dev/null
+# shellcheck disable=SC2054 # the commas are inside values
 kafka_env=(
   -e KAFKA_NODE_ID=1
   -e KAFKA_PROCESS_ROLES=broker,controller
@@ -173,6 +179,18 @@ kafka_tool() {
 consume_one() {
   kafka_tool kafka-console-consumer.sh --topic standin-check --from-beginning --max-messages 1 --timeout-ms 60000 2>/dev/null
 }
+
+# No KAFKA_* at all: the image's own single-node defaults, still answering the health check.
+kafka_defaults=$run_id-kafka-defaults
+containers+=("$kafka_defaults")
+docker run -d --name "$kafka_defaults" -e KAFKA_HEAP_OPTS="-Xms256m -Xmx512m" "$KAFKA_IMAGE" >/dev/null
+wait_healthy "$kafka_defaults" "$KAFKA_HEALTH" 240 || fail "kafka without KAFKA_* variables did not become healthy"
+props=$(docker exec "$kafka_defaults" cat /opt/kafka/config/server.properties)
+for expected in process.roles=broker,controller log.dirs=/tmp/kraft-combined-logs; do
+  grep -qx "$expected" <<<"$props" || fail "kafka without KAFKA_* variables lacks the default '$expected': $props"
+done
+docker rm -f -v "$kafka_defaults" >/dev/null
+ok "kafka without any KAFKA_* variable runs the default single-node KRaft setup on 9092"
 
 t0=$(date +%s)
 start_kafka
@@ -207,7 +225,7 @@ docker stop -t 60 "$kafka" >/dev/null
 stop_s=$(( $(date +%s) - t0 ))
 code=$(docker inspect -f '{{.State.ExitCode}}' "$kafka")
 [ "$code" = 0 ] || [ "$code" = 143 ] || fail "kafka exited with $code on docker stop"
-docker logs "$kafka" 2>&1 | grep -q 'shut down completed' || fail "kafka did not complete a controlled shutdown on docker stop"
+log_has "$kafka" 'shut down completed' || fail "kafka did not complete a controlled shutdown on docker stop"
 ok "docker stop shuts kafka down in a controlled way in ${stop_s} s (exit $code, 'shut down completed')"
 
 docker start "$kafka" >/dev/null
@@ -216,7 +234,8 @@ out=$(consume_one) || true
 [ "$out" = "$record" ] || fail "the record did not survive a restart: got '$out'"
 ok "the record survives a stop/start"
 
-docker rm -f -v "$kafka" >/dev/null
+docker stop -t 60 "$kafka" >/dev/null
+docker rm -v "$kafka" >/dev/null
 start_kafka
 out=$(consume_one) || true
 [ "$out" = "$record" ] || fail "the record is missing in a new container on the same volume: got '$out'"

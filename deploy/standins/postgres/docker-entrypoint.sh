@@ -42,7 +42,7 @@ if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$PGDATA" /var/run/postgresql
   find "$PGDATA" \! -user postgres -exec chown postgres:postgres '{}' +
   chmod 00700 "$PGDATA"
-  exec setpriv --reuid=postgres --regid=postgres --init-groups "$BASH_SOURCE" "$@"
+  exec setpriv --reuid=postgres --regid=postgres --init-groups "${BASH_SOURCE[0]}" "$@"
 fi
 
 mkdir -p "$PGDATA"
@@ -94,7 +94,11 @@ CONF
   fi
   for f in /docker-entrypoint-initdb.d/*; do
     case "$f" in
-      *.sh) say "running $f"; . "$f" ;;
+      *.sh)
+        say "running $f"
+        # shellcheck disable=SC1090 # the user's init script
+        . "$f"
+        ;;
       *.sql) say "running $f"; "${psql_setup[@]}" --dbname "$POSTGRES_DB" -f "$f" ;;
       *.sql.gz) say "running $f"; gunzip -c "$f" | "${psql_setup[@]}" --dbname "$POSTGRES_DB" ;;
       *) if [ -e "$f" ]; then say "ignoring $f"; fi ;;
