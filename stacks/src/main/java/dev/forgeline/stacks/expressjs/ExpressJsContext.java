@@ -14,6 +14,11 @@ public final class ExpressJsContext {
         this.project = project;
     }
 
+    /** Whether openapi.json declares fields as pattern properties, which Redocly cannot see as required ones. */
+    public boolean hasPatternFields() {
+        return OpenApiDocument.hasPatternFields(project);
+    }
+
     /** The OpenAPI 3.1 document of the project, pretty-printed JSON. */
     public synchronized String openapiJson() {
         if (openapiJson == null) {

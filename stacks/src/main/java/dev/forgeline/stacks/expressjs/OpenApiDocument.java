@@ -37,10 +37,24 @@ public final class OpenApiDocument {
     private static final String PROBLEM = "application/problem+json";
     private static final String JSON = "application/json";
 
+    /**
+     * Field names that OpenAPI linters (Redocly, Spectral) call as methods on the objects they walk: as keys of
+     * {@code properties} they crash the linter, so these fields are declared as {@code patternProperties}
+     * ({@code ^name$}), which means the same to a JSON Schema validator.
+     */
+    static final java.util.Set<String> LINTER_UNSAFE = java.util.Set.of("hasOwnProperty", "isPrototypeOf",
+            "propertyIsEnumerable");
+
     private final ProjectModel project;
 
     private OpenApiDocument(ProjectModel project) {
         this.project = project;
+    }
+
+    /** Whether a field of the project is declared as a pattern property (see {@link #LINTER_UNSAFE}). */
+    public static boolean hasPatternFields(ProjectModel project) {
+        return project.spec().entities().stream().flatMap(e -> e.fields().stream())
+                .anyMatch(f -> LINTER_UNSAFE.contains(f.name()));
     }
 
     /** The document as pretty-printed JSON ending with a newline. */
@@ -85,7 +99,7 @@ public final class OpenApiDocument {
             entityPaths(e, paths);
         }
         components.set("parameters", commonParameters());
-        components.set("responses", problemResponses());
+        components.set("responses", problemResponses(project.auth()));
         components.putObject("headers").putObject("RequestId")
                 .put("description", "the request id (taken from the request's X-Request-Id when given)")
                 .putObject("schema").put("type", "string");
@@ -133,7 +147,7 @@ public final class OpenApiDocument {
         ObjectNode props = record.putObject("properties");
         props.set("id", uuid(false).put("readOnly", true));
         for (FieldSpec f : spec.fields()) {
-            props.set(f.name(), output(f));
+            property(record, f.name(), output(f));
             required.add(f.name());
         }
         for (RelationModel r : e.references()) {
@@ -177,7 +191,7 @@ public final class OpenApiDocument {
         ArrayNode required = NODES.arrayNode();
         ObjectNode props = schema.putObject("properties");
         for (FieldSpec f : spec.fields()) {
-            props.set(f.name(), input(f));
+            property(schema, f.name(), input(f));
             if (f.isRequired()) {
                 required.add(f.name());
             }
@@ -195,6 +209,17 @@ public final class OpenApiDocument {
             schema.set("required", required);
         }
         return schema;
+    }
+
+    /** Declares a property of an object schema (see {@link #LINTER_UNSAFE}). */
+    private static void property(ObjectNode objectSchema, String name, ObjectNode value) {
+        if (LINTER_UNSAFE.contains(name)) {
+            ObjectNode patterns = objectSchema.has("patternProperties")
+                    ? (ObjectNode) objectSchema.get("patternProperties") : objectSchema.putObject("patternProperties");
+            patterns.set("^" + name + "$", value);
+        } else {
+            ((ObjectNode) objectSchema.get("properties")).set(name, value);
+        }
     }
 
     /** A request value of the field: every constraint of the spec. */
@@ -333,6 +358,21 @@ public final class OpenApiDocument {
         ObjectNode dr = doc.putObject("responses");
         dr.set("200", jsonResponse("the OpenAPI document", NODES.objectNode().put("type", "object")));
         dr.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
+
+        ObjectNode ui = paths.putObject("/docs").putObject("get");
+        ui.put("operationId", "docs").put("summary", "interactive documentation of this API (Swagger UI)");
+        ui.putArray("tags").add("system");
+        ui.putArray("security");
+        ObjectNode ur = ui.putObject("responses");
+        ObjectNode page = ur.putObject("200");
+        page.put("description", "the Swagger UI page (served at /docs/)");
+        page.putObject("content").putObject("text/html").putObject("schema").put("type", "string");
+        ObjectNode redirect = ur.putObject("301");
+        redirect.put("description", "a redirect to /docs/");
+        redirect.putObject("headers").putObject("Location").put("description", "/docs/").putObject("schema")
+                .put("type", "string");
+        redirect.putObject("content").putObject("text/html").putObject("schema").put("type", "string");
+        ur.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
     }
 
     private static ObjectNode healthSchema(String status, String database) {
@@ -539,10 +579,12 @@ public final class OpenApiDocument {
         return params;
     }
 
-    private static ObjectNode problemResponses() {
+    private static ObjectNode problemResponses(boolean auth) {
         ObjectNode r = NODES.objectNode();
         r.set("BadRequest", problem("the request is not valid: the errors name each field"));
-        r.set("Unauthorized", problem("a valid Bearer token is required"));
+        if (auth) {
+            r.set("Unauthorized", problem("a valid Bearer token is required"));
+        }
         r.set("NotFound", problem("no such record"));
         r.set("Conflict", problem("a unique value is taken, or the record is still referenced"));
         r.set("PayloadTooLarge", problem("the request body is larger than the configured limit"));
