@@ -341,29 +341,26 @@ public final class OpenApiDocument {
 
     // --------------------------------------------------------------------------------------------------- paths
 
+    /** GET of a system path, open to everyone and rate limited: its responses object, 429 already in it. */
+    private static ObjectNode systemGet(ObjectNode paths, String path, String operationId, String summary) {
+        ObjectNode op = paths.putObject(path).putObject("get");
+        op.put("operationId", operationId).put("summary", summary);
+        op.putArray("tags").add("system");
+        op.putArray("security");
+        ObjectNode responses = op.putObject("responses");
+        responses.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
+        return responses;
+    }
+
     private void systemPaths(ObjectNode paths) {
-        ObjectNode health = paths.putObject("/health").putObject("get");
-        health.put("operationId", "health").put("summary", "whether the server and its database are up");
-        health.putArray("tags").add("system");
-        health.putArray("security");
-        ObjectNode hr = health.putObject("responses");
+        ObjectNode hr = systemGet(paths, "/health", "health", "whether the server and its database are up");
         hr.set("200", jsonResponse("up", healthSchema("ok", "up")));
         hr.set("503", jsonResponse("the database is unreachable", healthSchema("unavailable", "down")));
-        hr.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
 
-        ObjectNode doc = paths.putObject("/openapi.json").putObject("get");
-        doc.put("operationId", "openapi").put("summary", "this document");
-        doc.putArray("tags").add("system");
-        doc.putArray("security");
-        ObjectNode dr = doc.putObject("responses");
+        ObjectNode dr = systemGet(paths, "/openapi.json", "openapi", "this document");
         dr.set("200", jsonResponse("the OpenAPI document", NODES.objectNode().put("type", "object")));
-        dr.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
 
-        ObjectNode ui = paths.putObject("/docs").putObject("get");
-        ui.put("operationId", "docs").put("summary", "interactive documentation of this API (Swagger UI)");
-        ui.putArray("tags").add("system");
-        ui.putArray("security");
-        ObjectNode ur = ui.putObject("responses");
+        ObjectNode ur = systemGet(paths, "/docs", "docs", "interactive documentation of this API (Swagger UI)");
         ObjectNode page = ur.putObject("200");
         page.put("description", "the Swagger UI page (served at /docs/)");
         page.putObject("content").putObject("text/html").putObject("schema").put("type", "string");
@@ -372,7 +369,6 @@ public final class OpenApiDocument {
         redirect.putObject("headers").putObject("Location").put("description", "/docs/").putObject("schema")
                 .put("type", "string");
         redirect.putObject("content").putObject("text/html").putObject("schema").put("type", "string");
-        ur.putObject("429").put("$ref", "#/components/responses/TooManyRequests");
     }
 
     private static ObjectNode healthSchema(String status, String database) {
