@@ -13,13 +13,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates Forgeline's topics with the configured partition count and the record size limit. */
+/** Creates Forgeline's topics with the configured partitions, replication and the record size limit. */
 public final class TopicAdmin {
     private TopicAdmin() {
     }
 
     /** Creates the missing topics; existing ones are left as they are. Returns the names created. */
-    public static List<String> ensureTopics(String bootstrapServers, int partitions, short replication) {
+    public static List<String> ensureTopics(String bootstrapServers, TopicSettings settings) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000);
@@ -29,8 +29,9 @@ public final class TopicAdmin {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication).configs(Map.of(
+                    missing.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()).configs(Map.of(
                             "max.message.bytes", String.valueOf(SizeLimits.MAX_RECORD_BYTES),
+                            "min.insync.replicas", String.valueOf(settings.minInsyncReplicas()),
                             "compression.type", "producer")));
                 }
             }

@@ -81,6 +81,21 @@ final class CrudScenario {
                 page2.json().path("data").get(0).path("id").asText())).containsExactlyInAnyOrder(id, secondId);
         assertThat(server.get(route + "?limit=1000").status()).as("limit above 100").isEqualTo(400);
 
+        // sort both ways
+        List<String> ascending = ids(server.get(route + "?sort=id").json());
+        assertThat(ascending).containsExactlyInAnyOrder(id, secondId).isSorted();
+        assertThat(ids(server.get(route + "?sort=-id").json())).containsExactly(ascending.get(1), ascending.get(0));
+        assertThat(server.get(route + "?sort=notAField").status()).as("sort by an unknown field").isEqualTo(400);
+
+        // enum filters accept the enum's values only
+        for (FieldSpec f : entity(subject).fields()) {
+            if (f.fieldType() == FieldType.ENUM) {
+                assertThat(server.get(route + "?" + f.name() + "=" + f.values().get(0)).status()).isEqualTo(200);
+                assertThat(server.get(route + "?" + f.name() + "=NOT_A_VALUE").status()).as("enum filter %s", f.name())
+                        .isEqualTo(400);
+            }
+        }
+
         // filter by a reference
         for (RelationModel r : subject.requiredReferences().stream().limit(1).toList()) {
             String target = read.json().path(r.fieldName()).asText();
@@ -100,12 +115,13 @@ final class CrudScenario {
         // validation errors: JSON, 400, naming the field
         NodeProject.Server.Reply unknown = server.post(route, Map.of("notAField", 1));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().path("error").path("code").asText()).isEqualTo("validation_failed");
-        assertThat(unknown.json().path("error").path("details").findValuesAsText("field")).contains("notAField");
+        assertThat(unknown.json().path("code").asText()).isEqualTo("validation_failed");
+        assertThat(unknown.json().path("status").asInt()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsText("field")).contains("notAField");
         if (subject.hasRequiredMembers()) {
             NodeProject.Server.Reply empty = server.post(route, Map.of());
             assertThat(empty.status()).isEqualTo(400);
-            assertThat(empty.json().path("error").path("details")).isNotEmpty();
+            assertThat(empty.json().path("errors")).isNotEmpty();
         }
         assertThat(server.get(route + "/not-a-uuid").status()).isEqualTo(400);
 
@@ -117,7 +133,7 @@ final class CrudScenario {
             String target = server.get(route + "/" + id).json().path(r.fieldName()).asText();
             NodeProject.Server.Reply refused = server.delete("/api/" + r.targetRoute() + "/" + target);
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("conflict");
+            assertThat(refused.json().path("code").asText()).isEqualTo("conflict");
         }
 
         // many-to-many: link, list, unlink
@@ -136,7 +152,8 @@ final class CrudScenario {
         assertThat(server.delete(route + "/" + id).status()).isEqualTo(204);
         NodeProject.Server.Reply gone = server.get(route + "/" + id);
         assertThat(gone.status()).isEqualTo(404);
-        assertThat(gone.json().path("error").path("code").asText()).isEqualTo("not_found");
+        assertThat(gone.json().path("code").asText()).isEqualTo("not_found");
+        assertThat(gone.contentType()).startsWith("application/problem+json");
     }
 
     /** The README's example POST, sent as written: it must create a record. */

@@ -2,13 +2,19 @@ package dev.forgeline.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,6 +67,33 @@ final class E2eSupport {
             }
         }
         throw new AssertionError("run has no module " + name + ": " + run);
+    }
+
+    /**
+     * GET /api/runs/{id}/archive, unzipped: path under the project folder → text. Fails when an entry lies outside
+     * the project folder or appears twice.
+     */
+    static Map<String, String> archive(ApiClient api, UUID runId, String projectName) {
+        byte[] zip = api.getBytes("/api/runs/" + runId + "/archive");
+        Map<String, String> files = new TreeMap<>();
+        String prefix = projectName + "/";
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                if (!entry.getName().startsWith(prefix)) {
+                    throw new AssertionError("run " + runId + ": archive entry outside " + prefix + ": " + entry.getName());
+                }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                if (files.put(entry.getName().substring(prefix.length()), text) != null) {
+                    throw new AssertionError("run " + runId + ": archive holds " + entry.getName() + " twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     static Path logs(LocalForgeline stack, String service) {

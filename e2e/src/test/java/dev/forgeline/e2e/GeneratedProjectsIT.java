@@ -105,7 +105,22 @@ class GeneratedProjectsIT {
     @Order(2)
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void generatedServerAnswersCrudPaginationValidationAndRelationRequests(String example) {
+    void generatedProjectPassesItsLintersWithNoWarnings(String example) {
+        NodeProject project = installed(example);
+
+        NodeProject.LintRun run = project.lint();
+
+        String log = NodeProject.read(run.log());
+        assertThat(run.exitCode()).as("npm run lint exit code; output in %s:%n%s", run.log(),
+                NodeProject.tail(run.log(), 60)).isZero();
+        assertThat(log).as("Redocly's verdict on openapi.json").contains("Your API description is valid");
+        assertThat(log).doesNotContainPattern("\\d+ warnings?");
+    }
+
+    @Order(3)
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void generatedServerAnswersCrudPaginationValidationAndRelationRequests(String example) throws Exception {
         ProjectSpec spec = spec(example);
         NodeProject project = installed(example);
 
@@ -115,6 +130,13 @@ class GeneratedProjectsIT {
                         .status()).as("writes need a token").isEqualTo(401);
                 server.authenticated(NodeProject.token());
             }
+            NodeProject.Server.Reply document = server.get("/openapi.json");
+            assertThat(document.status()).isEqualTo(200);
+            assertThat(document.json()).isEqualTo(dev.forgeline.contracts.Json.mapper().readTree(
+                    project.file("openapi.json")));
+            NodeProject.Server.Reply docs = server.get("/docs/");
+            assertThat(docs.status()).isEqualTo(200);
+            assertThat(docs.contentType()).startsWith("text/html");
             CrudScenario scenario = new CrudScenario(spec, server);
             scenario.readmeExampleCreatesARecord(project.file("README.md"));
             scenario.run();

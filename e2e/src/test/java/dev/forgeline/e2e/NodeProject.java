@@ -33,15 +33,17 @@ import dev.forgeline.testkit.PostgresEndpoint;
 import dev.forgeline.testkit.ProjectRoot;
 
 /**
- * A generated Node.js project on disk, driven as a developer would: {@code npm install}, {@code npm test},
- * {@code node src/server.js}, HTTP requests. npm is required: without it the acceptance tests fail, they do not skip.
+ * A generated Node.js project on disk, driven as a developer would: {@code npm install}, {@code npm run lint},
+ * {@code npm test}, {@code node src/server.js}, HTTP requests, all on the Node.js of {@link NodeRuntime} (a current
+ * LTS fetched from the npm registry). npm is required: without it the acceptance tests fail, they do not skip.
  */
 final class NodeProject {
     static final String JWT_SECRET = "e2e-secret-for-generated-projects";
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration TEST_TIMEOUT = Duration.ofMinutes(4);
-    private static final Pattern TAP_COUNT = Pattern.compile("^# (tests|pass|fail|cancelled|skipped|todo) (\\d+)$",
-            Pattern.MULTILINE);
+    /** The summary lines of node:test, in the TAP ("# pass 3") and in the spec reporter ("ℹ pass 3"). */
+    private static final Pattern TAP_COUNT = Pattern.compile(
+            "^(?:#|\u2139) (tests|pass|fail|cancelled|skipped|todo) (\\d+)$", Pattern.MULTILINE);
 
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
@@ -73,8 +75,10 @@ final class NodeProject {
             }
             throw new AssertionError(tool + " is not on PATH: the acceptance tests of generated projects run "
                     + "`npm install && npm test` and `node src/server.js`; install Node.js 20 or newer with npm "
-                    + "(CI machines have them)");
+                    + "(CI machines have them); the tests then fetch Node.js " + NodeRuntime.VERSION
+                    + " from the npm registry");
         }
+        NodeRuntime.bin();
     }
 
     /** Writes the files under {@code e2e/target/generated-projects/<name>}, replacing an earlier copy. */
@@ -108,6 +112,8 @@ final class NodeProject {
                 + ":" + jdbc.getPort() + "/" + database);
         env.put("JWT_SECRET", JWT_SECRET);
         env.put("LOG_LEVEL", "warn");
+        env.put("REDOCLY_TELEMETRY", "off");
+        env.put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
         return this;
     }
 
@@ -138,6 +144,15 @@ final class NodeProject {
         }
     }
 
+    /** {@code npm run lint} (ESLint with no warnings allowed, then Redocly on openapi.json): exit code and log. */
+    record LintRun(int exitCode, Path log) {
+    }
+
+    LintRun lint() {
+        Path log = dir.resolveSibling(dir.getFileName() + ".npm-lint.log");
+        return new LintRun(run(List.of("npm", "run", "lint"), log, TEST_TIMEOUT), log);
+    }
+
     /** {@code npm test} against this project's database. */
     TestRun test() {
         Path log = dir.resolveSibling(dir.getFileName() + ".npm-test.log");
@@ -156,8 +171,9 @@ final class NodeProject {
     Server start() {
         int port = Ports.freePort();
         Path log = dir.resolveSibling(dir.getFileName() + ".server.log");
-        ProcessBuilder builder = new ProcessBuilder("node", "src/server.js").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(NodeRuntime.bin().resolve("node").toString(), "src/server.js")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        NodeRuntime.onPath(builder.environment());
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("LOG_LEVEL", "info");
@@ -180,6 +196,7 @@ final class NodeProject {
     private int run(List<String> command, Path log, Duration timeout) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        NodeRuntime.onPath(builder.environment());
         builder.environment().putAll(env);
         try {
             Process process = builder.start();
@@ -248,8 +265,8 @@ final class NodeProject {
             return this;
         }
 
-        /** An HTTP answer: status, Location header and the body as JSON (null when empty). */
-        record Reply(int status, String location, JsonNode json, String body) {
+        /** An HTTP answer: status, Location and Content-Type headers and the body as JSON (null when empty). */
+        record Reply(int status, String location, String contentType, JsonNode json, String body) {
         }
 
         Reply get(String path) {
@@ -286,9 +303,11 @@ final class NodeProject {
             }
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode json = response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
-                return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(null), json,
-                        response.body());
+                String type = response.headers().firstValue("Content-Type").orElse("");
+                JsonNode json = response.body().isEmpty() || !type.contains("json") ? null
+                        : Json.mapper().readTree(response.body());
+                return new Reply(response.statusCode(), response.headers().firstValue("Location").orElse(null), type,
+                        json, response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed; server log:\n" + log(), e);
             } catch (InterruptedException e) {

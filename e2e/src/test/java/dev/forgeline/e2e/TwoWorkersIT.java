@@ -5,14 +5,11 @@ import static dev.forgeline.e2e.E2eSupport.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +26,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,24 +173,8 @@ class TwoWorkersIT {
         return SUCCEEDED.get(example);
     }
 
-    /** GET /api/runs/{id}/archive, unzipped: path under the project folder → text. */
     private static Map<String, String> archive(UUID runId, String projectName) {
-        byte[] zip = api.getBytes("/api/runs/" + runId + "/archive");
-        Map<String, String> files = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.isDirectory()) {
-                    continue;
-                }
-                String prefix = projectName + "/";
-                assertThat(entry.getName()).startsWith(prefix);
-                files.put(entry.getName().substring(prefix.length()),
-                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
+        return E2eSupport.archive(api, runId, projectName);
     }
 
     private static Optional<LocalForgeline.Service> workerWithACommandInFlight() {

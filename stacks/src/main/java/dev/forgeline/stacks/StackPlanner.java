@@ -117,6 +117,7 @@ public final class StackPlanner {
             }
         }
         checkRequiredCycles(spec, out);
+        out.addAll(StackExtensions.validate(stack, spec));
         return out;
     }
 

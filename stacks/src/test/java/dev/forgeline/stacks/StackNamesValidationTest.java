@@ -36,6 +36,16 @@ class StackNamesValidationTest {
     }
 
     @Test
+    void entityNamesThatWouldShareAnOpenApiSchemaNameAreRefused() {
+        assertThat(violations("[{\"name\": \"Order\"}, {\"name\": \"OrderPage\"}, {\"name\": \"Problem\"}]"))
+                .containsExactly("entities[1].name name.collision", "entities[2].name name.collision");
+        assertThat(check("[{\"name\": \"OrderInput\"}, {\"name\": \"Order\"}]").get(0).message())
+                .contains("'OrderInput' is also the name of the input schema of Order");
+        assertThat(violations("[{\"name\": \"Order\"}, {\"name\": \"OrderLine\"}, {\"name\": \"Problems\"}]"))
+                .isEmpty();
+    }
+
+    @Test
     void aFieldNamedAfterItsEntityAndEntitiesUserAndUsersAreAccepted() {
         assertThat(violations("[{\"name\": \"User\", \"fields\": [{\"name\": \"user\", \"type\": \"string\"}]},"
                 + " {\"name\": \"Users\", \"fields\": [{\"name\": \"users\", \"type\": \"string\"}]}]")).isEmpty();

@@ -33,7 +33,8 @@ class StackPlannerTest {
         assertThat(plan).extracting(ModulePlan::module).containsExactly("config", "docker", "terraform", "utils",
                 "database", "models", "services", "handlers", "routes", "tests");
         assertThat(byName.get("config").requiredPaths())
-                .containsExactly("package.json", ".env.example", "README.md", "src/config/index.js");
+                .containsExactly("package.json", ".env.example", "README.md", "src/config/index.js", "openapi.json",
+                        "eslint.config.js", "redocly.yaml", ".gitignore", ".nvmrc", ".github/workflows/ci.yml");
         assertThat(byName.get("docker").requiredPaths())
                 .containsExactly("Dockerfile", ".dockerignore", "docker-compose.yml");
         assertThat(byName.get("terraform").requiredPaths())
@@ -51,7 +52,8 @@ class StackPlannerTest {
         assertThat(byName.get("routes").requiredPaths()).containsExactly("src/routes/user.js", "src/routes/todo.js",
                 "src/routes/index.js", "src/app.js", "src/server.js");
         assertThat(byName.get("tests").requiredPaths())
-                .containsExactly("test/helpers.js", "test/user.test.js", "test/todo.test.js");
+                .containsExactly("test/helpers.js", "test/conformance.js", "test/app.test.js", "test/user.test.js",
+                        "test/todo.test.js");
 
         assertThat(plan).filteredOn(ModulePlan::critical).extracting(ModulePlan::module)
                 .containsExactly("database", "models", "services", "handlers", "routes");

@@ -18,6 +18,8 @@ public final class SpecParser {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final java.util.regex.Pattern PLAIN_NAME = java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
+
     private SpecParser() {
     }
 
@@ -69,14 +71,28 @@ public final class SpecParser {
         StringBuilder sb = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
+                String name = ref.getFieldName();
+                if (PLAIN_NAME.matcher(name).matches()) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(name);
+                } else {
+                    // A blank or odd key (" ", "a.b", control characters) stays visible and unambiguous.
+                    sb.append("[").append(quoted(name)).append(']');
                 }
-                sb.append(ref.getFieldName());
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
         return sb.isEmpty() ? "$" : sb.toString();
+    }
+
+    private static String quoted(String name) {
+        try {
+            return STRICT.writeValueAsString(name);
+        } catch (JsonProcessingException e) {
+            return "\"?\"";
+        }
     }
 }

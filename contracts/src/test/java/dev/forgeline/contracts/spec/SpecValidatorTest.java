@@ -34,6 +34,13 @@ class SpecValidatorTest {
     }
 
     @Test
+    void anUnknownPropertyWithABlankOrOddNameIsNamedVisibly() {
+        // Found by HostileSpecPropertiesTest: a key of " " used to give the path " ", which names nothing.
+        assertThat(paths(violations("{\"name\": \"a-b\", \" \": 1}"))).containsExactly("[\" \"] json.unknown-property");
+        assertThat(paths(violations("{\"options\": {\"a.b\": true}}"))).containsExactly("options[\"a.b\"] json.unknown-property");
+    }
+
+    @Test
     void malformedJsonIsNamedWithItsPosition() {
         List<SpecViolation> v = violations("{\"name\": ");
         assertThat(paths(v)).containsExactly("$ json.malformed");

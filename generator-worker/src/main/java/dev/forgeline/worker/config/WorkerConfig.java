@@ -21,11 +21,6 @@ public interface WorkerConfig {
     @WithDefault("12")
     int partitions();
 
-    /** Whether to create missing topics at start-up (off when topics are managed elsewhere). */
-    @WithName("create-topics")
-    @WithDefault("true")
-    boolean createTopics();
-
     /** How many modules one worker generates at the same time. */
     @WithDefault("4")
     int concurrency();
@@ -63,9 +58,13 @@ public interface WorkerConfig {
         Optional<List<String>> delayModules();
     }
 
-    /** The configured id, or {@code <hostname>-<pid>}. */
+    /** The configured id, else the hostname in a container (PID 1: a container or pod name), else {@code <hostname>-<pid>}. */
     static String resolveId(Optional<String> configured) {
-        return configured.filter(id -> !id.isBlank()).orElseGet(() -> hostname() + "-" + ProcessHandle.current().pid());
+        return resolveId(configured, hostname(), ProcessHandle.current().pid());
+    }
+
+    static String resolveId(Optional<String> configured, String hostname, long pid) {
+        return configured.filter(id -> !id.isBlank()).orElseGet(() -> pid == 1 ? hostname : hostname + "-" + pid);
     }
 
     private static String hostname() {

@@ -10,6 +10,7 @@ import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.forgeline.contracts.TopicAdmin;
+import dev.forgeline.contracts.TopicSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -18,11 +19,16 @@ import io.quarkus.runtime.StartupEvent;
 public class WorkerStartup {
     private final WorkerConfig config;
     private final String bootstrapServers;
+    private final TopicSettings topics;
 
     public WorkerStartup(WorkerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = TopicSettings.CREATE, defaultValue = "true") boolean createTopics,
+            @ConfigProperty(name = TopicSettings.REPLICATION_FACTOR, defaultValue = "1") short replicationFactor,
+            @ConfigProperty(name = TopicSettings.MIN_INSYNC_REPLICAS, defaultValue = "1") int minInsyncReplicas) {
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.topics = new TopicSettings(createTopics, config.partitions(), replicationFactor, minInsyncReplicas);
     }
 
     /** Runs before SmallRye Reactive Messaging wires its channels (which observes at LIBRARY_BEFORE). */
@@ -33,8 +39,8 @@ public class WorkerStartup {
             Log.warnf("FAULT SWITCH ON: forgeline.worker.faults.fence-modules=%s; every file of these modules is "
                     + "wrapped in markdown fences and will be rejected. Never enable this outside tests.", fenced);
         }
-        if (config.createTopics()) {
-            List<String> created = TopicAdmin.ensureTopics(bootstrapServers, config.partitions(), (short) 1);
+        if (topics.create()) {
+            List<String> created = TopicAdmin.ensureTopics(bootstrapServers, topics);
             Log.infof("topics checked on %s: created %s", bootstrapServers, created.isEmpty() ? "none" : created);
         }
         Log.infof("generator-worker %s ready to consume (concurrency %d)", workerId, config.concurrency());

@@ -72,8 +72,10 @@ public class GenerationService {
         try {
             Instant now = clock.instant();
             if (command.deadline() != null && !now.isBefore(command.deadline())) {
+                // Retryable: a backlog, not the command, made it late. Answered not retryable, this verdict could
+                // fail the module for good when it reaches the orchestrator before the lease has expired it.
                 throw new GenerationException("the deadline " + command.deadline() + " passed before generation "
-                        + "started (now " + now + ")", false);
+                        + "started (now " + now + ")", true);
             }
             if (command.spec() == null) {
                 throw new GenerationException("the command carries no project spec", false);

@@ -21,7 +21,7 @@ class ReadinessWithoutKafkaTest {
     public static class UnreachableKafka implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.bootstrap.servers", "127.0.0.1:9", "forgeline.worker.create-topics", "false");
+            return Map.of("kafka.bootstrap.servers", "127.0.0.1:9", "forgeline.topics.create", "false");
         }
     }
 

@@ -125,7 +125,7 @@ class GenerationServiceTest {
     }
 
     @Test
-    void expiredDeadlineFailsWithoutGenerating() {
+    void commandExpiredInABacklogFailsWithoutGeneratingAndIsRetryable() {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         GenerationService service = new GenerationService(List.of(new TemplateProvider()), "worker-test", Set.of(),
                 Clock.fixed(now, ZoneOffset.UTC));
@@ -135,7 +135,9 @@ class GenerationServiceTest {
         ModuleGenerated result = service.generate(command);
 
         assertThat(result.outcome()).isEqualTo(GenerationOutcome.FAILED);
-        assertThat(result.retryable()).isFalse();
+        assertThat(result.files()).isEmpty();
+        // Retryable, or a verdict that beats the lease to the orchestrator fails the module with attempts left.
+        assertThat(result.retryable()).isTrue();
         assertThat(result.reason()).contains("deadline");
     }
 

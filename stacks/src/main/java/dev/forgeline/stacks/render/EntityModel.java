@@ -211,6 +211,31 @@ public final class EntityModel {
         return filterFields;
     }
 
+    /**
+     * A textual field of the test payload with a maximum length and no pattern, if any: a test fills it with that
+     * many characters outside the Basic Multilingual Plane (PostgreSQL counts characters, not UTF-16 units).
+     */
+    public List<FieldModel> maxLengthFields() {
+        return fields.stream().filter(f -> f.maxLength() != null && f.maxLength() > 0 && !f.hasPattern()
+                && f.inSample()).limit(1).toList();
+    }
+
+    /** A date-time field, if any: a test sends impossible dates and date-times without an offset. */
+    public List<FieldModel> datetimeFields() {
+        return fields.stream().filter(f -> f.type().equals("datetime")).limit(1).toList();
+    }
+
+    /** An enum field lists can be filtered by, if any: a test filters by a value outside the enum. */
+    public List<FieldModel> enumFilterFields() {
+        return fields.stream().filter(f -> f.type().equals("enum") && f.filterable()).limit(1).toList();
+    }
+
+    /** A number or date field of the test payload, if any: a test filters a list by a range of it. */
+    public List<FieldModel> rangeFilterFields() {
+        return fields.stream().filter(f -> f.filterable() && f.inSample() && List.of("integer", "long", "decimal",
+                "date", "datetime").contains(f.type())).limit(1).toList();
+    }
+
     /** The reference a test points at a record that does not exist, if any. */
     public List<RelationModel> missingReferenceCases() {
         return references.stream().limit(1).toList();

@@ -28,6 +28,8 @@ public record FieldModel(
         String violationJs,
         boolean violationInDb,
         boolean singleValued,
+        Integer maxLength,
+        boolean hasPattern,
         boolean first,
         boolean last) {
 

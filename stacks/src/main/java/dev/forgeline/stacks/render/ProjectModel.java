@@ -30,7 +30,8 @@ public record ProjectModel(
         boolean auth,
         boolean tests,
         List<EntityModel> entities,
-        List<JoinTableModel> joinTables) {
+        List<JoinTableModel> joinTables,
+        ProjectSpec spec) {
 
     private static final long MAX_INT = Integer.MAX_VALUE;
     private static final long MIN_INT = Integer.MIN_VALUE;
@@ -38,7 +39,7 @@ public record ProjectModel(
     /** How many distinct sample values the tests get for a field with a pattern. */
     static final int PATTERN_SAMPLES = 8;
     /** Query parameters of list requests; fields with these names cannot also be list filters. */
-    private static final Set<String> PAGINATION_PARAMETERS = Set.of("limit", "offset");
+    private static final Set<String> PAGINATION_PARAMETERS = Set.of("limit", "offset", "sort");
 
     public boolean hasDescription() {
         return !description.isEmpty();
@@ -80,6 +81,12 @@ public record ProjectModel(
             requiredFirst(r.target(), order, path);
         }
         order.add(entity);
+    }
+
+    /** The spec of the entity with this (PascalCase) name. */
+    public EntitySpec entitySpec(String entityName) {
+        return spec.entities().stream().filter(e -> e.name().equals(entityName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no entity named " + entityName + " in the spec"));
     }
 
     /** The entity with this (PascalCase) name. */
@@ -165,7 +172,8 @@ public record ProjectModel(
                 spec.optionsOrDefault().authEnabled(),
                 spec.optionsOrDefault().testsEnabled(),
                 List.copyOf(entities),
-                List.copyOf(joinTables));
+                List.copyOf(joinTables),
+                spec);
         Map<String, Boolean> singletons = new HashMap<>();
         for (EntityModel e : model.entities()) {
             e.singleton(singleton(model, e.name(), singletons, new HashSet<>()));
@@ -366,7 +374,8 @@ public record ProjectModel(
                 List.copyOf(checks), type == FieldType.JSON, schema.toString(), sampleJs, inSample, patchable,
                 compare, type != FieldType.JSON && !PAGINATION_PARAMETERS.contains(f.name()), wrongType(type), violation.js,
                 violation.inDb || (violation.pattern && postgresPattern != null),
-                f.isRequired() && f.isUnique() && domain == 1, first, last);
+                f.isRequired() && f.isUnique() && domain == 1, type.isTextual() ? f.maxLength() : null,
+                f.pattern() != null, first, last);
     }
 
     /** How many different values the field can take in tests (Long.MAX_VALUE: practically unbounded). */

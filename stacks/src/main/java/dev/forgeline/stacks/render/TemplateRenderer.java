@@ -15,6 +15,7 @@ import com.samskivert.mustache.Template;
 import dev.forgeline.contracts.messages.PlannedFile;
 import dev.forgeline.contracts.spec.ProjectSpec;
 import dev.forgeline.stacks.StackDefinition;
+import dev.forgeline.stacks.StackExtensions;
 
 /**
  * Renders one planned file from the stack's Mustache template ({@code stacks/<stack>/templates/<template>.mustache})
@@ -51,6 +52,7 @@ public final class TemplateRenderer {
         context.put("joinTables", project.joinTables());
         context.put("auth", project.auth());
         context.put("tests", project.tests());
+        context.putAll(StackExtensions.context(stack, project));
         if (file.entity() != null) {
             context.put("entity", project.entity(file.entity()));
         }

@@ -36,6 +36,9 @@ public final class LocalForgeline implements AutoCloseable {
     private final List<Service> processes;
 
     /** A started service process, the HTTP port it listens on, and how it was launched (for a restart). */
+    /** The Quarkus profile the services run with here: the base settings, none of {@code %prod}. */
+    public static final String LOCAL_PROFILE = "local";
+
     public record Service(String name, String module, int port, Map<String, String> env, Path logDir,
             ServiceProcess process) {
         void awaitReady() {
@@ -64,7 +67,10 @@ public final class LocalForgeline implements AutoCloseable {
                 : DATABASE + "_" + Long.toHexString(System.nanoTime());
         postgres.createDatabase(database);
 
-        Map<String, String> common = new HashMap<>(options.common);
+        Map<String, String> common = new HashMap<>();
+        // The jars default to %prod (JSON logs, replication 3, credentials required); this stack is one machine.
+        common.put("QUARKUS_PROFILE", LOCAL_PROFILE);
+        common.putAll(options.common);
         common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         List<Service> started = new ArrayList<>();
         try {

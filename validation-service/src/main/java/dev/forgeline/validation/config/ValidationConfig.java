@@ -17,10 +17,6 @@ public interface ValidationConfig {
     @WithDefault("12")
     int partitions();
 
-    /** Whether to create Forgeline's topics at start-up (off when an operator manages them). */
-    @WithDefault("true")
-    boolean createTopics();
-
     /** Module rules. */
     interface ModuleRules {
         /** Share of the planned files a module must produce, 0..1. */

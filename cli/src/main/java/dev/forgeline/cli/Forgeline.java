@@ -1,0 +1,51 @@
+package dev.forgeline.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code forgeline} command: a local stack ({@code up}, {@code demo}) and the client of a running gateway. */
+@Command(name = "forgeline", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Turns project specs into validated codebases. Commands other than up and demo talk to a "
+                + "running gateway (--api, default $FORGELINE_API or http://localhost:8080).",
+        subcommands = {UpCommand.class, DemoCommand.class, SubmitCommand.class, WatchCommand.class,
+                StatusCommand.class, ListCommand.class, ReplayCommand.class, CancelCommand.class,
+                DownloadCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run SUCCEEDED, or the command did what it was asked",
+                "1:the run ended FAILED, TIMED_OUT or CANCELLED (or the gateway failed)",
+                "2:usage error, rejected spec or another request the gateway refused",
+                "3:the gateway could not be reached"})
+public class Forgeline implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--api", paramLabel = "URL", scope = ScopeType.INHERIT,
+            defaultValue = "${env:FORGELINE_API:-http://localhost:8080}",
+            description = "The gateway's base URL (default: $FORGELINE_API or http://localhost:8080); before or "
+                    + "after the command.")
+    String api;
+
+    public static void main(String[] args) {
+        dev.forgeline.testkit.StderrLogging.install();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with Forgeline's exit codes for gateway failures. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Forgeline());
+        cli.setExecutionExceptionHandler(new GatewayFailureHandler());
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

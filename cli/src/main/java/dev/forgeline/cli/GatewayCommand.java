@@ -1,0 +1,42 @@
+package dev.forgeline.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A command against a running gateway ({@code --api}, inherited from {@link Forgeline}), and its output. */
+abstract class GatewayCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @ParentCommand
+    Forgeline forgeline;
+
+    /** The gateway client; a URL that is not absolute http(s) is a usage error. */
+    Gateway gateway() {
+        String api = forgeline.api;
+        try {
+            URI uri = new URI(api);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(api, "not an http or https URL with a host");
+            }
+            return new Gateway(uri);
+        } catch (URISyntaxException e) {
+            throw new ParameterException(spec.commandLine(), "--api: '" + api + "' is not a gateway URL ("
+                    + e.getReason() + ")");
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

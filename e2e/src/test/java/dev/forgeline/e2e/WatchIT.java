@@ -1,0 +1,199 @@
+package dev.forgeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.forgeline.cli.EventStream;
+import dev.forgeline.cli.Forgeline;
+import dev.forgeline.cli.Gateway;
+import dev.forgeline.contracts.messages.RunEvent;
+import dev.forgeline.contracts.messages.RunStatus;
+import dev.forgeline.testkit.ProjectRoot;
+import dev.forgeline.testkit.local.LocalForgeline;
+import picocli.CommandLine;
+
+/**
+ * The SSE streams across two orchestrator instances, and every {@code forgeline} client command against a running
+ * stack: its output and exit code. Specs with {@code auth} on fail (the worker's test-only fence fault).
+ */
+class WatchIT {
+    private static final Pattern RUN_LINE = Pattern.compile("run ([0-9a-f-]{36}) ");
+    private static LocalForgeline stack;
+    private static Path succeeding;
+    private static Path failing;
+
+    @TempDir
+    static Path specs;
+
+    /** What one CLI invocation printed and returned. */
+    record Result(int exit, String out, String err) {
+        String runId() {
+            Matcher m = RUN_LINE.matcher(out);
+            assertThat(m.find()).as(out).isTrue();
+            return m.group(1);
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        stack = LocalForgeline.start(E2eSupport.options("watch").orchestrators(2)
+                .env(LocalForgeline.WORKER, "FORGELINE_WORKER_FAULTS_FENCE_MODULES", "auth")
+                // Long enough that a failing run is still going when the test cancels it (3 s + 6 s of backoff).
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_INITIAL_BACKOFF", "3s"));
+        String todo = Files.readString(ProjectRoot.find().resolve("examples/todo-api.json"));
+        succeeding = Files.writeString(specs.resolve("todo-api.json"), todo);
+        failing = Files.writeString(specs.resolve("todo-api-auth.json"),
+                todo.replace("\"auth\": false", "\"auth\": true"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static Result cli(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--api");
+        all.add(stack.apiBases().get(all.hashCode() & 1).toString());
+        return cliRaw(all.toArray(String[]::new));
+    }
+
+    private static Result cliRaw(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Forgeline.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void twoOrchestratorInstancesServeTheSameStreamOfARun() throws Exception {
+        Result submitted = cli("submit", succeeding.toString());
+        String runId = submitted.runId();
+        List<CompletableFuture<List<RunEvent>>> streams = stack.apiBases().stream()
+                .map(base -> CompletableFuture.supplyAsync(() -> {
+                    List<RunEvent> events = new ArrayList<>();
+                    RunStatus end = new EventStream(new Gateway(base)).follow(runId, events::add);
+                    assertThat(end).isEqualTo(RunStatus.SUCCEEDED);
+                    return events;
+                })).toList();
+        List<RunEvent> first = streams.get(0).get(3, TimeUnit.MINUTES);
+        List<RunEvent> second = streams.get(1).get(3, TimeUnit.MINUTES);
+        assertThat(first).hasSizeGreaterThan(10);
+        assertThat(second).containsExactlyElementsOf(first);
+        assertThat(first.get(0).status()).isEqualTo("QUEUED");
+        assertThat(first.get(first.size() - 1).status()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void submitWatchShowsEachModuleAndExits0ThenStatusListAndDownloadWork(@TempDir Path out) {
+        Result run = cli("submit", succeeding.toString(), "--watch");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String runId = run.runId();
+        for (String module : List.of("config", "database", "models", "services", "handlers", "routes", "tests")) {
+            assertThat(run.out()).containsPattern("  " + module + " +VALIDATED");
+        }
+        assertThat(run.out()).contains("Run " + runId + " (todo-api): SUCCEEDED");
+
+        Result status = cli("status", runId);
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("SUCCEEDED", "success rate 100.0 %");
+
+        Result list = cli("list", "--status", "SUCCEEDED", "--size", "100");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains(runId);
+
+        Result download = cli("download", runId, "--out", out.toString());
+        assertThat(download.exit()).as(download.err()).isZero();
+        assertThat(out.resolve("src/server.js")).isRegularFile();
+        assertThat(out.resolve("package.json")).isRegularFile();
+
+        Result watchAgain = cli("watch", runId);
+        assertThat(watchAgain.exit()).isZero();
+        assertThat(watchAgain.out()).contains("Run " + runId + " (todo-api): SUCCEEDED");
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameRun() {
+        String key = "cli-" + UUID.randomUUID();
+        Result first = cli("submit", succeeding.toString(), "--idempotency-key", key);
+        Result again = cli("submit", succeeding.toString(), "--idempotency-key", key);
+        assertThat(first.exit()).isZero();
+        assertThat(again.exit()).isZero();
+        assertThat(again.runId()).isEqualTo(first.runId());
+    }
+
+    @Test
+    void aFailedRunExits1AndReplayRedispatchesTheNamedModule() {
+        Result run = cli("submit", failing.toString(), "--watch");
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        String runId = run.runId();
+        assertThat(run.out()).containsPattern("  auth +FAILED").contains("): FAILED");
+        assertThat(cli("status", runId).exit()).isEqualTo(1);
+
+        Result replay = cli("replay", runId, "--module", "auth");
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("run " + runId, "replay of auth");
+        await().atMost(Duration.ofMinutes(1)).until(() -> cli("status", runId).out().matches(
+                "(?s).*  auth +\\S+ +[4-6] .*"));
+    }
+
+    @Test
+    void cancelEndsARunningRunAndItsWatchExits1() {
+        String runId = cli("submit", failing.toString()).runId();
+        Result cancel = cli("cancel", runId);
+        assertThat(cancel.exit()).as(cancel.err()).isZero();
+        assertThat(cancel.out()).contains("run " + runId + " CANCELLED");
+        Result watch = cli("watch", runId);
+        assertThat(watch.exit()).isEqualTo(1);
+        assertThat(watch.out()).contains("): CANCELLED");
+    }
+
+    @Test
+    void aRejectedSpecExits2AndNamesTheViolationsByPath() throws IOException {
+        Path bad = Files.writeString(specs.resolve("bad.json"),
+                Files.readString(succeeding).replace("\"express-js\"", "\"cobol-on-rails\""), StandardCharsets.UTF_8);
+        Result rejected = cli("submit", bad.toString());
+        assertThat(rejected.exit()).isEqualTo(2);
+        assertThat(rejected.err()).contains("was rejected", "- stack [stack.unknown]");
+    }
+
+    @Test
+    void anUnknownRunExits2AndAnUnreachableGatewayExits3() throws IOException {
+        Result unknown = cli("status", UUID.randomUUID().toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("HTTP 404");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Result down = cliRaw("watch", UUID.randomUUID().toString(), "--api", "http://127.0.0.1:" + port);
+        assertThat(down.exit()).isEqualTo(3);
+        assertThat(down.err()).contains("cannot reach the gateway");
+    }
+}
