@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -79,6 +81,10 @@ class WebViewIT {
         assertThat(paths).isNotEmpty();
 
         driver().get(base + "/submit.html");
+        assertThat(driver().findElement(By.cssSelector("nav[aria-label='Main'] a[aria-current='page']")).getText())
+                .isEqualTo("Submit a spec");
+        new Actions(driver()).sendKeys(Keys.TAB).perform();
+        assertThat(driver().switchTo().activeElement().getText()).as("first Tab stop").isEqualTo("Skip to content");
         driver().findElement(By.id("spec")).sendKeys(spec);
         driver().findElement(By.id("submit")).click();
 
@@ -170,6 +176,20 @@ class WebViewIT {
         assertThat(driver().findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 1 · 2 runs");
         browser.screenshot("runs");
 
+        driver().get(base + "/?size=1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "Page 1 of 2 · 2 runs".equals(
+                driver().findElement(By.id("page-info")).getText()));
+        String newest = runRows().get(0);
+        assertThat(newest).isEqualTo(runId);
+        driver().findElement(By.id("next")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().getCurrentUrl().contains("page=1")
+                && "Page 2 of 2 · 2 runs".equals(driver().findElement(By.id("page-info")).getText()));
+        assertThat(runRows()).hasSize(1).doesNotContain(runId);
+        assertThat(driver().findElement(By.id("next")).isEnabled()).isFalse();
+        assertThat(driver().findElement(By.id("prev")).isEnabled()).isTrue();
+
+        driver().get(base + "/");
+
         new Select(driver().findElement(By.id("status"))).selectByValue("FAILED");
         await().atMost(Duration.ofSeconds(10)).until(() -> driver().getCurrentUrl().endsWith("?status=FAILED")
                 && driver().findElement(By.cssSelector("#runs tbody")).getText().contains("No FAILED runs."));
@@ -177,7 +197,13 @@ class WebViewIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElements(By.cssSelector("#runs tbody tr[data-run]")).size() == 2);
     }
 
-    private static org.openqa.selenium.chrome.ChromeDriver driver() {
+    private static List<String> runRows() {
+        List<String> ids = new ArrayList<>();
+        driver().findElements(By.cssSelector("#runs tbody tr[data-run]")).forEach(r -> ids.add(r.getAttribute("data-run")));
+        return ids;
+    }
+
+    private static ChromeDriver driver() {
         return browser.driver;
     }
 

@@ -126,3 +126,20 @@ export function announce(message) {
   const region = document.getElementById('announcer');
   if (region) region.textContent = message;
 }
+
+/** document.getElementById, short. */
+export const $ = (id) => document.getElementById(id);
+
+/** The parts every page shares: skip link, site header with the current page marked, polite live region. */
+function siteChrome() {
+  const here = location.pathname.endsWith('submit.html') ? 'submit.html' : location.pathname.endsWith('run.html') ? null : './';
+  const link = (href, text) => el('li', {}, el('a', { href, 'aria-current': href === here ? 'page' : null }, text));
+  const brand = el('a', { class: 'brand', href: './' }, el('img', { src: 'assets/favicon.svg', alt: '', width: 22, height: 22 }), 'Forgeline');
+  document.body.prepend(
+    el('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
+    el('header', { class: 'site' }, el('div', { class: 'bar' }, brand,
+      el('nav', { 'aria-label': 'Main' }, el('ul', {}, link('./', 'Runs'), link('submit.html', 'Submit a spec'))))),
+    el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }));
+}
+
+siteChrome();

@@ -1,11 +1,10 @@
 // The run page: header, module DAG, details, files and live events. State comes from GET /api/runs/{id};
 // the run's SSE stream says when it changed, so the page follows the run without reloading.
-import { api, el, statusBadge, formatTime, formatDuration, formatClock, formatBytes, percent, problemText, where,
+import { $, api, el, statusBadge, formatTime, formatDuration, formatClock, formatBytes, percent, problemText, where,
   announce, label, RUN_TERMINAL } from './common.js';
 import { renderDag } from './dag.js';
 
 const runId = new URLSearchParams(location.search).get('id');
-const $ = (id) => document.getElementById(id);
 let run = null;
 let stream = null;
 let refreshing = null;

@@ -1,13 +1,7 @@
 // The runs list: status filter and paging in the address (back/forward work), refreshed from GET /api/events.
-import { api, el, statusBadge, formatTime, formatDuration, percent, problemText, announce } from './common.js';
+import { $, api, el, statusBadge, formatTime, formatDuration, percent, problemText, announce } from './common.js';
 
-const form = document.getElementById('filter');
-const statusSelect = document.getElementById('status');
-const sizeSelect = document.getElementById('size');
 const tbody = document.querySelector('#runs tbody');
-const info = document.getElementById('page-info');
-const prev = document.getElementById('prev');
-const next = document.getElementById('next');
 
 function state() {
   const q = new URLSearchParams(location.search);
@@ -25,8 +19,11 @@ function go(s) {
 
 async function load() {
   const s = state();
-  statusSelect.value = s.status;
-  sizeSelect.value = String(s.size);
+  $('status').value = s.status;
+  if (![...$('size').options].some((o) => o.value === String(s.size))) {
+    $('size').append(el('option', { value: String(s.size) }, String(s.size)));
+  }
+  $('size').value = String(s.size);
   const q = new URLSearchParams({ page: String(s.page), size: String(s.size) });
   if (s.status) q.set('status', s.status);
   const reply = await api(`/api/runs?${q}`);
@@ -51,20 +48,20 @@ async function load() {
       el('td', { class: 'num' }, percent(run.successRate))));
   }
   const pages = Math.max(1, Math.ceil(total / s.size));
-  info.textContent = `Page ${s.page + 1} of ${pages} · ${total} run${total === 1 ? '' : 's'}`;
-  prev.disabled = s.page === 0;
-  next.disabled = s.page + 1 >= pages;
+  $('page-info').textContent = `Page ${s.page + 1} of ${pages} · ${total} run${total === 1 ? '' : 's'}`;
+  $('prev').disabled = s.page === 0;
+  $('next').disabled = s.page + 1 >= pages;
 }
 
-form.addEventListener('submit', (e) => {
+$('filter').addEventListener('submit', (e) => {
   e.preventDefault();
-  go({ status: statusSelect.value, page: 0, size: parseInt(sizeSelect.value, 10) });
+  go({ status: $('status').value, page: 0, size: parseInt($('size').value, 10) });
   announce('Run list filtered');
 });
-statusSelect.addEventListener('change', () => form.requestSubmit());
-sizeSelect.addEventListener('change', () => form.requestSubmit());
-prev.addEventListener('click', () => go({ ...state(), page: state().page - 1 }));
-next.addEventListener('click', () => go({ ...state(), page: state().page + 1 }));
+$('status').addEventListener('change', () => $('filter').requestSubmit());
+$('size').addEventListener('change', () => $('filter').requestSubmit());
+$('prev').addEventListener('click', () => go({ ...state(), page: state().page - 1 }));
+$('next').addEventListener('click', () => go({ ...state(), page: state().page + 1 }));
 window.addEventListener('popstate', load);
 
 // Any run changing state refreshes the page, at most every half second.

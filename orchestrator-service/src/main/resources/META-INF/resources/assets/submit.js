@@ -1,38 +1,31 @@
 // The submit form: paste or load a spec, POST /api/runs, open the run; a 400 lists its violations by path.
-import { api, el, problemText } from './common.js';
+import { $, api, el, problemText } from './common.js';
 
-const form = document.getElementById('submit-form');
-const spec = document.getElementById('spec');
-const file = document.getElementById('spec-file');
-const key = document.getElementById('idempotency-key');
-const button = document.getElementById('submit');
-const outcome = document.getElementById('outcome');
-
-file.addEventListener('change', async () => {
-  const chosen = file.files[0];
+$('spec-file').addEventListener('change', async () => {
+  const chosen = $('spec-file').files[0];
   if (chosen) {
-    spec.value = await chosen.text();
-    spec.focus();
+    $('spec').value = await chosen.text();
+    $('spec').focus();
   }
 });
 
 function show(box) {
-  outcome.replaceChildren(box);
-  outcome.focus();
+  $('outcome').replaceChildren(box);
+  $('outcome').focus();
 }
 
-form.addEventListener('submit', async (e) => {
+$('submit-form').addEventListener('submit', async (e) => {
   e.preventDefault();
-  if (!spec.value.trim()) {
+  if (!$('spec').value.trim()) {
     show(el('div', { class: 'alert', role: 'alert' }, el('h2', {}, 'Nothing to submit'),
       el('p', {}, 'Paste a spec into the box or load one from a file.')));
     return;
   }
-  button.disabled = true;
+  $('submit').disabled = true;
   try {
     const headers = { 'Content-Type': 'application/json' };
-    if (key.value.trim()) headers['Idempotency-Key'] = key.value.trim();
-    const reply = await api('/api/runs', { method: 'POST', body: spec.value, headers });
+    if ($('idempotency-key').value.trim()) headers['Idempotency-Key'] = $('idempotency-key').value.trim();
+    const reply = await api('/api/runs', { method: 'POST', body: $('spec').value, headers });
     if (reply.status === 202 || reply.status === 200) {
       location.assign(`run.html?id=${encodeURIComponent(reply.json.id)}`);
       return;
@@ -48,6 +41,6 @@ form.addEventListener('submit', async (e) => {
   } catch (err) {
     show(el('div', { class: 'alert', role: 'alert' }, el('h2', {}, 'The gateway did not answer'), el('p', {}, String(err))));
   } finally {
-    button.disabled = false;
+    $('submit').disabled = false;
   }
 });
