@@ -39,7 +39,8 @@ import dev.forgeline.testkit.local.LocalForgeline;
 /**
  * The web view in a real headless Chromium against the three services as processes. The worker starts with the
  * fence fault on {@code handlers}, so the first run fails; the worker is then restarted without it and the replay
- * (and every later run) succeeds: hence the fixed order.
+ * (and the next run) succeeds; last, restarted with a slow provider, it keeps a run busy to be cancelled: hence the
+ * fixed order. Screenshots of each page: e2e/target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebViewIT {
@@ -195,6 +196,29 @@ class WebViewIT {
                 && driver().findElement(By.cssSelector("#runs tbody")).getText().contains("No FAILED runs."));
         driver().navigate().back();
         await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElements(By.cssSelector("#runs tbody tr[data-run]")).size() == 2);
+    }
+
+    @Test
+    @Order(4)
+    void cancelFromThePageCancelsARunThatIsStillGenerating() {
+        // A slow provider keeps the run's modules in generation long enough to cancel it.
+        stack.restart(LocalForgeline.WORKER, Map.of("FORGELINE_WORKER_FAULTS_DELAY", "60s"));
+        driver().get(base + "/submit.html");
+        driver().findElement(By.id("spec")).sendKeys(new String(E2eSupport.example("todo-api.json"),
+                StandardCharsets.UTF_8));
+        String runId = submitAndOpenRun();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> allNodeStatuses().contains("DISPATCHED") && driver().findElement(By.id("cancel")).isEnabled());
+
+        driver().findElement(By.id("cancel")).click();
+        driver().switchTo().alert().accept();
+
+        awaitRunStatus("CANCELLED");
+        assertThat(allNodeStatuses()).contains("CANCELLED").doesNotContain("DISPATCHED", "PENDING");
+        assertThat(driver().findElement(By.id("cancel")).isEnabled()).isFalse();
+        assertThat(driver().executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
+        assertThat(api.get("/api/runs/" + runId).json().path("status").asText()).isEqualTo("CANCELLED");
+        browser.screenshot("run-cancelled");
     }
 
     private static List<String> runRows() {

@@ -114,7 +114,7 @@ function renderRunIssues(issues) {
 
 function renderFiles(files) {
   $('archive').setAttribute('href', `/api/runs/${runId}/archive`);
-  $('archive').toggleAttribute('aria-disabled', files.length === 0);
+  $('archive').hidden = files.length === 0;
   $('files').replaceChildren(files.length === 0 ? el('p', { class: 'hint' }, 'No validated files yet.')
     : el('ul', { class: 'files', 'aria-label': `${files.length} validated files` }, files.map((f) => el('li', {},
       el('a', { href: `/api/runs/${runId}/files/${f.path.split('/').map(encodeURIComponent).join('/')}`, title: `from module ${f.module}` }, f.path),
