@@ -133,6 +133,10 @@ class RunLifecycleTest {
         byte[] zip = given().get("/api/runs/" + runId + "/archive").then().statusCode(200)
                 .contentType("application/zip").extract().asByteArray();
         assertThat(zipEntries(zip)).contains("todo-api/src/server.js", "todo-api/package.json");
+        JsonPath listing = given().get("/api/runs/" + runId + "/files").then().statusCode(200).extract().jsonPath();
+        assertThat(listing.getList("path", String.class)).map(p -> "todo-api/" + p)
+                .containsExactlyInAnyOrderElementsOf(zipEntries(zip));
+        assertThat(listing.getString("find { it.path == 'src/server.js' }.module")).isEqualTo("routes");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> runStatuses(runId).contains("SUCCEEDED"));
         assertThat(runStatuses(runId)).containsExactly("QUEUED", "RUNNING", "VALIDATING", "SUCCEEDED");

@@ -93,6 +93,14 @@ public class RunResource {
     }
 
     @GET
+    @Path("{id}/files")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<java.util.List<RunFileView>> files(@PathParam("id") String id) {
+        return queries.files(RunService.parseRunId(id)).map(rf -> rf.files().stream()
+                .map(f -> new RunFileView(f.path, f.module, f.sizeBytes, f.sha256)).toList());
+    }
+
+    @GET
     @Path("{id}/files/{path: .+}")
     public Uni<Response> file(@PathParam("id") String id, @PathParam("path") String path) {
         return queries.file(RunService.parseRunId(id), path).map(f -> Response.ok(f.content)

@@ -152,10 +152,23 @@ public final class LocalForgeline implements AutoCloseable {
 
     /** Starts a stopped or killed service again with the same settings and port; waits until it is ready. */
     public Service restart(String name) {
+        return restart(name, Map.of());
+    }
+
+    /** Like {@link #restart(String)}, with some environment variables changed; an empty value removes one. */
+    public Service restart(String name, Map<String, String> envChanges) {
         Service old = service(name);
         old.process().stop();
+        Map<String, String> env = new HashMap<>(old.env());
+        envChanges.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                env.remove(key);
+            } else {
+                env.put(key, value);
+            }
+        });
         List<Service> fresh = new ArrayList<>();
-        Service started = launch(ProjectRoot.find(), old.module(), name, old.env(), old.port(), old.logDir(),
+        Service started = launch(ProjectRoot.find(), old.module(), name, env, old.port(), old.logDir(),
                 restartLogName(old.logDir(), name), fresh);
         processes.set(processes.indexOf(old), started);
         started.awaitReady();
