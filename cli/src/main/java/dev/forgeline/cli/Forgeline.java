@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 + "running gateway (--api, default $FORGELINE_API or http://localhost:8080).",
         subcommands = {UpCommand.class, DemoCommand.class, SubmitCommand.class, WatchCommand.class,
                 StatusCommand.class, ListCommand.class, ReplayCommand.class, CancelCommand.class,
-                DownloadCommand.class},
+                DownloadCommand.class, DeadLettersCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the run SUCCEEDED, or the command did what it was asked",
                 "1:the run ended FAILED, TIMED_OUT or CANCELLED (or the gateway failed)",

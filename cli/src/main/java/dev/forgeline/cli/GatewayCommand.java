@@ -7,19 +7,17 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** A command against a running gateway ({@code --api}, inherited from {@link Forgeline}), and its output. */
 abstract class GatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @ParentCommand
-    Forgeline forgeline;
 
     /** The gateway client; a URL that is not absolute http(s) is a usage error. */
     Gateway gateway() {
-        String api = forgeline.api;
+        // The root, not the parent: commands may be nested (dead-letters list); --api is inherited by all of them.
+        String api = ((Forgeline) spec.root().userObject()).api;
         try {
             URI uri = new URI(api);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
