@@ -9,15 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +29,7 @@ import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.testkit.KafkaTestResource;
 import dev.forgeline.testkit.PostgresTestResource;
+import dev.forgeline.testkit.TopicReaders;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -233,18 +231,9 @@ class DeadLetterReplayTest {
 
     /** Every record of the topic, up to its current end, that re-publishes one of the dead letters. */
     private List<ConsumerRecord<String, String>> recordsReplayedFrom(String topic, List<String> ids) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "17825792");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        try (KafkaConsumer<String, String> consumer = TopicReaders.fromBeginning(bootstrap, List.of(topic))) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
                     var header = r.headers().lastHeader(REPLAY_OF);
@@ -252,7 +241,7 @@ class DeadLetterReplayTest {
                         found.add(r);
                     }
                 }
-                return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+                return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
             });
         }
         return found;
