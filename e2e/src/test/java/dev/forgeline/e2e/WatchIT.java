@@ -13,12 +13,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.forgeline.cli.EventStream;
 import dev.forgeline.cli.Forgeline;
 import dev.forgeline.cli.Gateway;
+import dev.forgeline.contracts.Topics;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.RunStatus;
 import dev.forgeline.testkit.ProjectRoot;
@@ -195,5 +201,35 @@ class WatchIT {
         Result down = cliRaw("watch", UUID.randomUUID().toString(), "--api", "http://127.0.0.1:" + port);
         assertThat(down.exit()).isEqualTo(3);
         assertThat(down.err()).contains("cannot reach the gateway");
+    }
+
+    @Test
+    void deadLettersListShowsAPoisonVerdictAndReplayRepublishesItOnce() {
+        String key = "cli-poison-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(Topics.MODULE_VALIDATED, key, "{not json")).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Pattern line = Pattern.compile("(" + Pattern.quote(Topics.MODULE_VALIDATED_DLQ) + ":\\d+:\\d+)  \\S+  "
+                + Pattern.quote(Topics.MODULE_VALIDATED) + "  key=" + key);
+        await().atMost(Duration.ofSeconds(60)).until(() -> line.matcher(
+                cli("dead-letters", "list", "--topic", Topics.MODULE_VALIDATED_DLQ, "--size", "100").out()).find());
+        Result list = cli("dead-letters", "list", "--topic", Topics.MODULE_VALIDATED_DLQ, "--size", "100");
+        assertThat(list.exit()).isZero();
+        Matcher m = line.matcher(list.out());
+        assertThat(m.find()).isTrue();
+        assertThat(list.out()).contains("    value:  {not json");
+
+        Result replay = cli("dead-letters", "replay", m.group(1));
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed 1, already replayed 0, not found 0");
+        Result again = cli("dead-letters", "replay", m.group(1));
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("replayed 0, already replayed 1, not found 0");
     }
 }
