@@ -1,7 +1,10 @@
 package dev.forgeline.orchestrator.api;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +40,7 @@ public class DeadLetterResource {
         int p = number("page", page, 0, 0, Integer.MAX_VALUE / 100);
         int s = number("size", size, 20, 1, 100);
         DeadLetterService.topicsNamed(topic);
-        DeadLetterService.Page found = service.list(topic, p, s);
+        DeadLetterService.Page found = available(() -> service.list(topic, p, s));
         return new DeadLetterPage(p, s, found.total(), found.retained(), found.total() < found.retained(),
                 found.entries().stream().map(DeadLetterView::of).toList());
     }
@@ -57,9 +60,19 @@ public class DeadLetterResource {
         }
         if (byTopic) {
             DeadLetterService.topicsNamed(request.topic());
-            return DeadLetterReplayResult.of(service.replayTopic(request.topic()));
+            return DeadLetterReplayResult.of(available(() -> service.replayTopic(request.topic())));
         }
-        return DeadLetterReplayResult.of(service.replay(ids(request.ids())));
+        List<DeadLetterId> ids = ids(request.ids());
+        return DeadLetterReplayResult.of(available(() -> service.replay(ids)));
+    }
+
+    /** Kafka or the database away is a 503 naming what failed, not an unexpected 500. */
+    private static <T> T available(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DeadLetterService.Unavailable e) {
+            throw new ProblemException(503, "Service unavailable", e.getMessage(), List.of());
+        }
     }
 
     private static DeadLetterReplayRequest parse(byte[] body) {
@@ -76,8 +89,8 @@ public class DeadLetterResource {
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("$", "json.malformed", "the body is not a replay request: "
                     + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -196,6 +196,7 @@ public class DeadLetterTopics {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(SizeLimits.MAX_RECORD_BYTES + 1024 * 1024));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "forgeline-dead-letters-" + ProcessHandle.current().pid());
         return new KafkaConsumer<>(p);
@@ -211,6 +212,9 @@ public class DeadLetterTopics {
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
             p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(SizeLimits.MAX_RECORD_BYTES));
+            // A request waits for its acks: with Kafka away it fails within these, not after the 2 min default.
+            p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.readTimeout().toMillis()));
+            p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "45000");
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "forgeline-dead-letter-replay-" + ProcessHandle.current().pid());
             producer = new KafkaProducer<>(p);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,7 +44,7 @@ public class DeadLetterReplays {
      * record waits on the row and then finds it). A failed send rolls the row back.
      */
     public Uni<Boolean> recordThenSend(String recordId, String sourceTopic, String key, Instant at,
-            java.util.function.Supplier<Uni<?>> send) {
+            Supplier<Uni<?>> send) {
         return pool.withTransaction((SqlConnection connection) -> connection.preparedQuery("""
                         insert into dead_letter_replays (record_id, source_topic, record_key, replayed_at)
                         values ($1, $2, $3, $4) on conflict (record_id) do nothing""")

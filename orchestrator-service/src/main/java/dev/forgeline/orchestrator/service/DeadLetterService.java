@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.KafkaException;
+
 import dev.forgeline.contracts.Topics;
 import dev.forgeline.orchestrator.domain.DomainException;
 import dev.forgeline.orchestrator.messaging.DeadLetterId;
@@ -36,6 +38,13 @@ public class DeadLetterService {
 
     /** A dead letter and when it was re-published ({@code null}: never). */
     public record Entry(DeadLetterRecord record, Instant replayedAt) {
+    }
+
+    /** Kafka (or the database) did not answer in time; records before the failing one may have been replayed. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** One page, newest first; {@code total} records were read of the {@code retained} ones. */
@@ -70,7 +79,13 @@ public class DeadLetterService {
     }
 
     public Page list(String topicFilter, int page, int size) {
-        DeadLetterTopics.Scan scan = topics.newest(topicsNamed(topicFilter));
+        List<String> named = topicsNamed(topicFilter);
+        DeadLetterTopics.Scan scan;
+        try {
+            scan = topics.newest(named);
+        } catch (KafkaException e) {
+            throw new Unavailable("cannot read the dead-letter topics: " + e.getMessage(), e);
+        }
         List<DeadLetterRecord> records = new ArrayList<>(scan.records());
         records.sort(Comparator.comparing(DeadLetterRecord::time)
                 .thenComparing(r -> r.id().topic()).thenComparing(r -> r.id().partition())
@@ -85,7 +100,12 @@ public class DeadLetterService {
 
     /** Re-publishes the named records (ids already validated). */
     public Replays replay(List<DeadLetterId> ids) {
-        Map<DeadLetterId, DeadLetterRecord> found = topics.read(ids);
+        Map<DeadLetterId, DeadLetterRecord> found;
+        try {
+            found = topics.read(ids);
+        } catch (KafkaException e) {
+            throw new Unavailable("cannot read the dead-letter topics: " + e.getMessage(), e);
+        }
         List<Replay> results = new ArrayList<>();
         for (DeadLetterId id : ids) {
             DeadLetterRecord record = found.get(id);
@@ -96,14 +116,27 @@ public class DeadLetterService {
 
     /** Re-publishes every retained record of one dead-letter topic (the oldest {@code max-scan} of them). */
     public Replays replayTopic(String topicFilter) {
-        DeadLetterTopics.Scan scan = topics.oldest(topicsNamed(topicFilter).get(0));
+        String topic = topicsNamed(topicFilter).get(0);
+        DeadLetterTopics.Scan scan;
+        try {
+            scan = topics.oldest(topic);
+        } catch (KafkaException e) {
+            throw new Unavailable("cannot read " + topic + ": " + e.getMessage(), e);
+        }
         return new Replays(scan.records().stream().map(this::replayOne).toList(), scan.truncated());
     }
 
     private Replay replayOne(DeadLetterRecord record) {
         String id = record.id().toString();
-        boolean sent = replays.recordThenSend(id, record.sourceTopic(), record.keyText(), Instant.now(),
-                () -> Uni.createFrom().completionStage(() -> topics.republish(record))).await().atMost(WAIT);
+        boolean sent;
+        try {
+            sent = replays.recordThenSend(id, record.sourceTopic(), record.keyText(), Instant.now(),
+                    () -> Uni.createFrom().completionStage(() -> topics.republish(record))).await().atMost(WAIT);
+        } catch (RuntimeException e) {
+            // The row was rolled back with the failed send: the record can be replayed again.
+            throw new Unavailable("re-publishing " + id + " to " + record.sourceTopic() + " failed (" + e.getMessage()
+                    + "); it is not marked replayed", e);
+        }
         if (sent) {
             Log.infof("re-published dead letter %s to %s", id, record.sourceTopic());
         }
