@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.Topics;
 import dev.forgeline.contracts.messages.GenerateModule;
+import dev.forgeline.contracts.messages.GeneratedFile;
+import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.ValidateRun;
@@ -418,6 +421,31 @@ class RunLifecycleTest {
         given().get("/api/runs/" + runId + "/files/package.json").then().statusCode(200)
                 .header("X-Forgeline-Module", "config")
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil")));
+    }
+
+    @Test
+    void filesThatWouldPushTheRunOverMaxRunBytesFailTheModuleNotRetryableAndAreNotStored() {
+        UUID runId = submit(spec());
+        String chunk = "x".repeat(SizeLimits.MAX_FILE_BYTES);
+        int half = SizeLimits.MAX_RUN_BYTES / 2 / SizeLimits.MAX_FILE_BYTES + 1;
+        for (String module : List.of("config", "docker")) {
+            GenerateModule command = downstream.awaitCommand(runId, module, 1);
+            List<GeneratedFile> files = new ArrayList<>();
+            for (int i = 0; i < half; i++) {
+                files.add(GeneratedFile.of(module + "/big-" + i + ".txt", chunk));
+            }
+            downstream.send(new ModuleValidated(command.commandId(), runId, module, 1, true, true, 1.0, List.of(),
+                    files, "template", "fake-worker", 1, 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !"DISPATCHED".equals(moduleStatus(runId, module)));
+        }
+        assertThat(moduleStatus(runId, "config")).isEqualTo("VALIDATED");
+        assertThat(moduleStatus(runId, "docker")).isEqualTo("FAILED");
+        assertThat(run(runId).getString("modules.find { it.module == 'docker' }.reason")).contains("run size limit")
+                .contains(String.valueOf(SizeLimits.MAX_RUN_BYTES));
+        assertThat(downstream.commandsFor(runId)).noneMatch(c -> c.module().equals("docker") && c.attempt() > 1);
+        List<String> paths = given().get("/api/runs/" + runId + "/files").then().statusCode(200).extract()
+                .jsonPath().getList("path", String.class);
+        assertThat(paths).anyMatch(p -> p.startsWith("config/")).noneMatch(p -> p.startsWith("docker/"));
     }
 
     @Test
