@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.testkit.KafkaTestResource;
 import dev.forgeline.testkit.PostgresTestResource;
@@ -192,7 +193,7 @@ class HostileSubmissionTest {
     private static Arbitrary<String> bodies() {
         return Arbitraries.frequencyOf(
                 Tuple.of(5, mutatedExamples()),
-                Tuple.of(3, randomJson(3).map(HostileSubmissionTest::write)),
+                Tuple.of(3, randomJson(3).map(Json::write)),
                 Tuple.of(2, nameRules()),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(300)),
                 Tuple.of(1, deepNesting()),
@@ -210,7 +211,7 @@ class HostileSubmissionTest {
 
     /** An example spec with one of its quoted tokens (a key or a string value) replaced by a generated value. */
     private static Arbitrary<String> mutatedExamples() {
-        Arbitrary<String> replacement = Arbitraries.oneOf(randomJson(1).map(HostileSubmissionTest::write),
+        Arbitrary<String> replacement = Arbitraries.oneOf(randomJson(1).map(Json::write),
                 oddNames().map(HostileSubmissionTest::quote));
         return Combinators.combine(Arbitraries.of(examples()), Arbitraries.integers().greaterOrEqual(0),
                 replacement).as((spec, position, value) -> {
@@ -294,14 +295,6 @@ class HostileSubmissionTest {
         }
     }
 
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static JsonNode readTree(String body) {
         try {
             return JSON.readTree(body);
@@ -311,7 +304,7 @@ class HostileSubmissionTest {
     }
 
     private static String quote(String value) {
-        return write(value);
+        return Json.write(value);
     }
 
     private static String abbreviate(String body) {
