@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import dev.forgeline.contracts.CloudEventTypes;
 import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.Topics;
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.GeneratedFile;
@@ -100,7 +102,8 @@ final class FakeDownstream implements AutoCloseable {
     void produce(String topic, String key, String value) {
         var record = new ProducerRecord<>(topic, key, value);
         record.headers().add("ce_type", CloudEventTypes.MODULE_VALIDATED.getBytes());
-        companion.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
+        companion.produceStrings().withProp(ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                String.valueOf(SizeLimits.MAX_RECORD_BYTES)).fromRecords(record).awaitCompletion(Duration.ofSeconds(10));
     }
 
     @Override

@@ -12,10 +12,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.Topics;
 import dev.forgeline.contracts.messages.GenerateModule;
+import dev.forgeline.contracts.messages.GeneratedFile;
+import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.ValidateRun;
@@ -181,8 +190,6 @@ class RunLifecycleTest {
         assertRejected(valid.replace("\"name\": \"done\"", "\"name\": \"title\""), "entities[1].fields[1].name",
                 "name.duplicate");
         assertRejected(valid.replace("\"todo-api\"", "\"Todo API\""), "name", "name.pattern");
-        assertRejected(valid.replace("\"Todo lists with owners\"", "\"" + "x".repeat(300 * 1024) + "\""), "$",
-                "spec.size");
         assertRejected(valid.replace("\"name\": \"done\"", "\"name\": \"id\""), "entities[1].fields[1].name",
                 "name.generated");
         int after = given().get("/api/runs").then().statusCode(200).extract().path("total");
@@ -398,12 +405,67 @@ class RunLifecycleTest {
         GenerateModule database = downstream.awaitCommand(runId, "database", 1);
         given().post("/api/runs/" + runId + "/cancel").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("CANCELLED"));
-        downstream.pass(database);
         await().atMost(Duration.ofSeconds(10)).until(() -> downstream.eventsFor(runId).stream()
                 .anyMatch(r -> r.value().contains("\"CANCELLED\"")));
+        downstream.pass(database);
+        awaitEveryVerdictConsumed();
         assertThat(run(runId).getString("status")).isEqualTo("CANCELLED");
         assertThat(run(runId).getList("modules.status", String.class)).containsOnly("CANCELLED");
         assertThat(downstream.commandsFor(runId)).noneMatch(c -> c.module().equals("models"));
+    }
+
+    /** Waits until the orchestrator's group has committed past every verdict produced so far. */
+    private void awaitEveryVerdictConsumed() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+            admin.describeTopics(List.of(Topics.MODULE_VALIDATED)).allTopicNames().get().get(Topics.MODULE_VALIDATED)
+                    .partitions().forEach(p -> partitions.put(new TopicPartition(Topics.MODULE_VALIDATED,
+                            p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets("forgeline-orchestrator").partitionsToOffsetAndMetadata().get();
+                ends.forEach((tp, end) -> {
+                    if (end > 0) {
+                        assertThat(committed.get(tp)).as("committed offset of %s", tp).isNotNull()
+                                .extracting(OffsetAndMetadata::offset).asInstanceOf(
+                                        org.assertj.core.api.InstanceOfAssertFactories.LONG)
+                                .isGreaterThanOrEqualTo(end);
+                    }
+                });
+            });
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void replayKeepsEveryEarlierAttemptAndItsIssuesInTheSummary() {
+        UUID runId = submit(spec());
+        downstream.reject(downstream.awaitCommand(runId, "docker", 1), true, "docker.first");
+        downstream.reject(downstream.awaitCommand(runId, "docker", 2), true, "docker.second");
+        downstream.reject(downstream.awaitCommand(runId, "docker", 3), true, "docker.third");
+        ALL_MODULES.stream().filter(m -> !m.equals("docker"))
+                .forEach(m -> downstream.pass(downstream.awaitCommand(runId, m, 1)));
+        downstream.answerRun(downstream.awaitValidateRun(runId, 1), false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).getString("status").equals("FAILED"));
+
+        given().post("/api/runs/" + runId + "/replay").then().statusCode(202);
+        downstream.reject(downstream.awaitCommand(runId, "docker", 4), true, "docker.fourth");
+        await().atMost(Duration.ofSeconds(30)).until(() -> run(runId)
+                .getInt("modules.find { it.module == 'docker' }.attempts.size()") >= 5);
+
+        JsonPath after = run(runId);
+        assertThat(after.getList("modules.find { it.module == 'docker' }.attempts.attempt", Integer.class))
+                .startsWith(1, 2, 3, 4, 5);
+        assertThat(after.getList("modules.find { it.module == 'docker' }.attempts.collect { it.issues ? it.issues[0].rule : null }",
+                String.class)).startsWith("docker.first", "docker.second", "docker.third", "docker.fourth");
+        assertThat(after.getList("modules.find { it.module == 'docker' }.attempts.status", String.class)
+                .subList(0, 4)).containsOnly("REJECTED");
     }
 
     @Test
@@ -420,6 +482,31 @@ class RunLifecycleTest {
         given().get("/api/runs/" + runId + "/files/package.json").then().statusCode(200)
                 .header("X-Forgeline-Module", "config")
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil")));
+    }
+
+    @Test
+    void filesThatWouldPushTheRunOverMaxRunBytesFailTheModuleNotRetryableAndAreNotStored() {
+        UUID runId = submit(spec());
+        String chunk = "x".repeat(SizeLimits.MAX_FILE_BYTES);
+        int half = SizeLimits.MAX_RUN_BYTES / 2 / SizeLimits.MAX_FILE_BYTES + 1;
+        for (String module : List.of("config", "docker")) {
+            GenerateModule command = downstream.awaitCommand(runId, module, 1);
+            List<GeneratedFile> files = new ArrayList<>();
+            for (int i = 0; i < half; i++) {
+                files.add(GeneratedFile.of(module + "/big-" + i + ".txt", chunk));
+            }
+            downstream.send(new ModuleValidated(command.commandId(), runId, module, 1, true, true, 1.0, List.of(),
+                    files, "template", "fake-worker", 1, 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> !"DISPATCHED".equals(moduleStatus(runId, module)));
+        }
+        assertThat(moduleStatus(runId, "config")).isEqualTo("VALIDATED");
+        assertThat(moduleStatus(runId, "docker")).isEqualTo("FAILED");
+        assertThat(run(runId).getString("modules.find { it.module == 'docker' }.reason")).contains("run size limit")
+                .contains(String.valueOf(SizeLimits.MAX_RUN_BYTES));
+        assertThat(downstream.commandsFor(runId)).noneMatch(c -> c.module().equals("docker") && c.attempt() > 1);
+        List<String> paths = given().get("/api/runs/" + runId + "/files").then().statusCode(200).extract()
+                .jsonPath().getList("path", String.class);
+        assertThat(paths).anyMatch(p -> p.startsWith("config/")).noneMatch(p -> p.startsWith("docker/"));
     }
 
     @Test

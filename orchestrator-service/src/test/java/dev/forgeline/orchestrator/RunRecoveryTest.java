@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.orchestrator.service.RetentionSweeper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import dev.forgeline.testkit.KafkaTestResource;
 import dev.forgeline.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,6 +40,8 @@ class RunRecoveryTest {
     String bootstrap;
     @Inject
     RetentionSweeper retention;
+    @Inject
+    Pool pool;
 
     FakeDownstream downstream;
 
@@ -113,10 +117,19 @@ class RunRecoveryTest {
         UUID finished = submit(spec());
         given().post("/api/runs/" + finished + "/cancel").then().statusCode(200);
         UUID running = submit(spec());
+        // Old by every timestamp but its deadline: only its status keeps it (a sweep by age alone would delete it).
+        pool.preparedQuery("update runs set created_at = now() - interval '1 hour', updated_at = now() - interval"
+                + " '1 hour', started_at = now() - interval '1 hour' where id = $1").execute(Tuple.of(running))
+                .await().atMost(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             retention.deleteExpired().await().atMost(Duration.ofSeconds(5));
             return given().get("/api/runs/" + finished).statusCode() == 404;
         });
+        given().get("/api/runs/" + running).then().statusCode(200);
         assertThat(run(running).getString("status")).isIn("RUNNING", "VALIDATING");
+        assertThat(pool.preparedQuery("select created_at from runs where id = $1").execute(Tuple.of(running))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getOffsetDateTime(0).toInstant())
+                .as("the unfinished run kept is older than the retention age")
+                .isBefore(java.time.Instant.now().minus(Duration.ofMinutes(30)));
     }
 }

@@ -13,6 +13,8 @@ import dev.forgeline.contracts.SizeLimits;
 
 /** Turns a request body into a {@link ProjectSpec}, or into violations naming where the JSON is wrong. */
 public final class SpecParser {
+    /** The rule a spec over {@code SizeLimits.MAX_SPEC_BYTES} breaks; the gateway answers it 413, not 400. */
+    public static final String SIZE_RULE = "spec.size";
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -35,7 +37,7 @@ public final class SpecParser {
             return failed("$", "spec.empty", "the request body is empty; send a project spec as JSON");
         }
         if (body.length > SizeLimits.MAX_SPEC_BYTES) {
-            return failed("$", "spec.size",
+            return failed("$", SIZE_RULE,
                     "the spec is " + body.length + " bytes; the limit is " + SizeLimits.MAX_SPEC_BYTES + " bytes");
         }
         try {

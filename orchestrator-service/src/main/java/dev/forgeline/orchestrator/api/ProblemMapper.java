@@ -26,6 +26,10 @@ public class ProblemMapper {
         if (e instanceof DomainException.Conflict) {
             return build(409, "Conflict", e.getMessage(), uri, null);
         }
+        if (e instanceof DomainException.TooLarge large) {
+            return build(413, "Content too large", e.getMessage(), uri,
+                    new ProblemException(413, "Content too large", e.getMessage(), large.violations()));
+        }
         return build(400, "Invalid request", e.getMessage(), uri,
                 ProblemException.badRequest(e.getMessage(), ((DomainException.Invalid) e).violations()));
     }

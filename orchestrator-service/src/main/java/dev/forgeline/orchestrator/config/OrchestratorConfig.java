@@ -2,6 +2,8 @@ package dev.forgeline.orchestrator.config;
 
 import java.time.Duration;
 
+import dev.forgeline.orchestrator.outbox.OutboxRelay;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,6 +32,13 @@ public interface OrchestratorConfig {
     /** Outbox records still unpublished after this long are published by the sweep (crash recovery). */
     @WithDefault("5s")
     Duration outboxSweepAge();
+
+    /**
+     * A fault to inject in the outbox relay, for crash tests run as processes: {@code SKIP_PUBLISH_AFTER_COMMIT}
+     * leaves every committed record to the sweep, as a crash between commit and publish would. {@code NONE} in use.
+     */
+    @WithDefault("NONE")
+    OutboxRelay.FaultPoint faultPoint();
 
     /** How often the safety-net sweep runs (outbox leftovers, lost timers, deadlines). */
     @WithDefault("5s")

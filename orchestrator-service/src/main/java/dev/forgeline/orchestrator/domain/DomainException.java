@@ -6,7 +6,8 @@ import dev.forgeline.contracts.spec.SpecViolation;
 
 /** A request the domain refuses; the API maps each kind to its problem+json status. */
 public abstract sealed class DomainException extends RuntimeException
-        permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid {
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid,
+        DomainException.TooLarge {
 
     DomainException(String message) {
         super(message);
@@ -37,6 +38,20 @@ public abstract sealed class DomainException extends RuntimeException
 
         public Invalid(String path, String rule, String message) {
             this(path + ": " + message, List.of(new SpecViolation(path, rule, message)));
+        }
+
+        public List<SpecViolation> violations() {
+            return violations;
+        }
+    }
+
+    /** The input is over a size limit; the message names the limit. */
+    public static final class TooLarge extends DomainException {
+        private final List<SpecViolation> violations;
+
+        public TooLarge(SpecViolation violation) {
+            super(violation.message());
+            this.violations = List.of(violation);
         }
 
         public List<SpecViolation> violations() {

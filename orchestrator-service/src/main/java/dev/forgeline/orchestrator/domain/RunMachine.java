@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.forgeline.contracts.Ids;
 import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModuleOutcome;
@@ -191,6 +193,7 @@ public final class RunMachine {
                 m.leaseUntil = null;
                 m.fileCount = 0;
                 w.run.fileOwners.values().removeIf(m.module::equals);
+                w.run.moduleBytes.remove(m.module);
                 w.changes.add(new Change.FilesDeleted(m.module));
                 w.moduleChanged(m, "replay requested");
             }
@@ -283,6 +286,9 @@ public final class RunMachine {
                     conflicts.add(f.path() + " (already written by " + owner + ")");
                 }
             }
+            long incoming = verdict.files().stream().mapToLong(GeneratedFile::sizeBytes).sum();
+            long others = run.moduleBytes.entrySet().stream().filter(e -> !e.getKey().equals(m.module))
+                    .mapToLong(Map.Entry::getValue).sum();
             m.fileCount = verdict.files().size();
             m.finishedAt = now;
             if (!conflicts.isEmpty()) {
@@ -291,10 +297,19 @@ public final class RunMachine {
                 moduleChanged(m, m.reason);
                 return;
             }
+            if (others + incoming > SizeLimits.MAX_RUN_BYTES) {
+                // Not retryable: a new attempt of the same plan generates the same size again.
+                m.status = ModuleStatus.FAILED;
+                m.reason = "run size limit: its " + incoming + " bytes of files would bring the run to "
+                        + (others + incoming) + " bytes; the limit is " + SizeLimits.MAX_RUN_BYTES + " bytes";
+                moduleChanged(m, m.reason);
+                return;
+            }
             m.status = ModuleStatus.VALIDATED;
             m.validatedAt = now;
             m.reason = null;
             verdict.files().forEach(f -> run.fileOwners.put(f.path(), m.module));
+            run.moduleBytes.put(m.module, incoming);
             changes.add(new Change.FilesAccepted(m.module, verdict.files()));
             moduleChanged(m, "attempt " + m.attempt + " validated, " + verdict.files().size() + " files");
         }

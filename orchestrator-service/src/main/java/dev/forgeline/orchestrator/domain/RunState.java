@@ -33,6 +33,8 @@ public final class RunState {
     public final Map<String, ModuleState> modules = new LinkedHashMap<>();
     /** Path → module that wrote it, for the paths the inputs at hand touch (a subset of the run's files). */
     public final Map<String, String> fileOwners = new HashMap<>();
+    /** Module → bytes of its accepted files, loaded with the file owners (so only when the inputs carry files). */
+    public final Map<String, Long> moduleBytes = new HashMap<>();
 
     public RunState copy() {
         RunState c = new RunState();
@@ -51,6 +53,7 @@ public final class RunState {
         c.plan = plan;
         modules.forEach((name, m) -> c.modules.put(name, m.copy()));
         c.fileOwners.putAll(fileOwners);
+        c.moduleBytes.putAll(moduleBytes);
         return c;
     }
 

@@ -46,12 +46,13 @@ public class OutboxRelay {
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OrchestratorConfig config;
-    private volatile FaultPoint faultPoint = FaultPoint.NONE;
+    private volatile FaultPoint faultPoint;
 
     OutboxRelay(Pool pool, @Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter, OrchestratorConfig config) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.faultPoint = config.faultPoint();
     }
 
     /** Test hooks: a crash between the commit and the publish; a sweep that never comes. */

@@ -50,6 +50,8 @@ public class RunStore {
               from run_modules where run_id = any($1) order by run_id, position""";
     private static final String FILE_OWNERS =
             "select run_id, path, module from run_files where run_id = any($1) and path = any($2)";
+    private static final String MODULE_BYTES =
+            "select run_id, module, sum(size_bytes) as bytes from run_files where run_id = any($1) group by run_id, module";
     private static final String SPECS = "select id, stack, spec from runs where id = any($1)";
     private static final String PLANS = "select run_id, plan from run_modules where run_id = any($1) order by run_id, position";
     private static final String INSERT_RUN = """
@@ -102,19 +104,21 @@ public class RunStore {
     }
 
     /**
-     * Loads and locks the runs (in id order, so concurrent batches cannot deadlock), their modules, and the owners of
-     * the given paths. Runs that do not exist are absent from the map.
+     * Loads and locks the runs (in id order, so concurrent batches cannot deadlock), their modules, the owners of
+     * the given paths and, when there are paths, each module's file bytes. Runs that do not exist are absent.
      */
     public Uni<Map<UUID, RunState>> load(SqlConnection c, Collection<UUID> ids, Collection<String> paths) {
         UUID[] idArray = ids.stream().distinct().toArray(UUID[]::new);
         Tuple byIds = Tuple.of(idArray);
-        // The three queries are pipelined on the connection: one round trip, executed in order, so the modules and
-        // file owners are read after the runs' locks are held.
+        // The queries are pipelined on the connection: one round trip, executed in order, so the modules,
+        // file owners and sizes are read after the runs' locks are held.
         Uni<RowSet<Row>> runsQuery = c.preparedQuery(LOCK_RUNS).execute(byIds);
         Uni<RowSet<Row>> modulesQuery = c.preparedQuery(MODULES).execute(byIds);
         Uni<RowSet<Row>> ownersQuery = paths.isEmpty() ? Uni.createFrom().nullItem()
                 : c.preparedQuery(FILE_OWNERS).execute(Tuple.of(idArray, paths.toArray(String[]::new)));
-        return Uni.combine().all().unis(runsQuery, modulesQuery, ownersQuery).asTuple().chain(rows -> {
+        Uni<RowSet<Row>> bytesQuery = paths.isEmpty() ? Uni.createFrom().nullItem()
+                : c.preparedQuery(MODULE_BYTES).execute(byIds);
+        return Uni.combine().all().unis(runsQuery, modulesQuery, ownersQuery, bytesQuery).asTuple().chain(rows -> {
             Map<UUID, RunState> states = new LinkedHashMap<>();
             for (Row row : rows.getItem1()) {
                 RunState s = readRun(row);
@@ -132,6 +136,14 @@ public class RunStore {
                     RunState s = states.get(row.getUUID("run_id"));
                     if (s != null) {
                         s.fileOwners.put(row.getString("path"), row.getString("module"));
+                    }
+                }
+            }
+            if (rows.getItem4() != null) {
+                for (Row row : rows.getItem4()) {
+                    RunState s = states.get(row.getUUID("run_id"));
+                    if (s != null) {
+                        s.moduleBytes.put(row.getString("module"), row.getLong("bytes"));
                     }
                 }
             }

@@ -65,6 +65,9 @@ public class RunService {
     private ProjectSpec parseAndValidate(byte[] body) {
         SpecParser.Result parsed = SpecParser.parse(body);
         if (!parsed.ok()) {
+            if (SpecParser.SIZE_RULE.equals(parsed.violations().get(0).rule())) {
+                throw new DomainException.TooLarge(parsed.violations().get(0));
+            }
             throw new DomainException.Invalid("the spec is not valid: " + parsed.violations().get(0).message(),
                     parsed.violations());
         }

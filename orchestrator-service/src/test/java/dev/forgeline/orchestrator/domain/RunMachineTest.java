@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModulePlan;
 import dev.forgeline.contracts.messages.ModuleStatus;
@@ -337,6 +338,27 @@ class RunMachineTest {
                     assertThat(dispatched(t)).containsExactly("models/2");
                     assertThat(status(t, "database")).isEqualTo(ModuleStatus.VALIDATED);
                     assertThat(t.state().fileOwners).doesNotContainValue("models").containsValue("database");
+                }),
+                transition("a verdict whose files would push the run over MAX_RUN_BYTES fails the module for good",
+                        () -> {
+                            RunState s = after(started(), verdict(pass("config", 1, "package.json")));
+                            s.moduleBytes.put("config", (long) SizeLimits.MAX_RUN_BYTES - 5);
+                            return s;
+                        }, verdict(pass("database", 1, "src/db/pool.js")), t -> {
+                    assertThat(status(t, "database")).isEqualTo(ModuleStatus.FAILED);
+                    assertThat(t.state().module("database").reason).startsWith("run size limit")
+                            .contains(String.valueOf(SizeLimits.MAX_RUN_BYTES));
+                    assertThat(t.changes()).noneMatch(Change.FilesAccepted.class::isInstance);
+                    assertThat(dispatched(t)).isEmpty();
+                }),
+                transition("a module's own earlier files do not count against the run size limit", () -> {
+                    RunState s = after(started(), verdict(pass("config", 1, "package.json")));
+                    s.moduleBytes.put("config", 100L);
+                    s.moduleBytes.put("database", (long) SizeLimits.MAX_RUN_BYTES - 100);
+                    return s;
+                }, verdict(pass("database", 1, "src/db/pool.js")), t -> {
+                    assertThat(status(t, "database")).isEqualTo(ModuleStatus.VALIDATED);
+                    assertThat(t.state().moduleBytes).containsEntry("database", 17L);
                 }),
                 transition("a cancel ends the run and every unfinished module", RunMachineTest::started,
                         new RunInput.Cancel(T0.plusSeconds(1)), t -> {
