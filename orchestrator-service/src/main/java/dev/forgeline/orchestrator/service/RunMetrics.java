@@ -9,6 +9,7 @@ import dev.forgeline.orchestrator.domain.Change;
 import dev.forgeline.orchestrator.domain.ModuleState;
 import dev.forgeline.orchestrator.domain.RunState;
 import dev.forgeline.orchestrator.domain.Transition;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -22,7 +23,10 @@ public class RunMetrics {
 
     RunMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("forgeline.outbox.backlog", outboxBacklog);
+        // A strong reference: Micrometer's plain gauge holds its object weakly, and a gauge whose object was
+        // collected disappears from the scrape (seen as a flaky metersMoveWithARun after Quarkus test restarts).
+        Gauge.builder("forgeline.outbox.backlog", outboxBacklog, AtomicLong::get).strongReference(true)
+                .description("outbox rows not yet published").register(registry);
     }
 
     public void submitted() {
