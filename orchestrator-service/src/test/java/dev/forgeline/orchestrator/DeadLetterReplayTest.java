@@ -15,9 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -39,23 +36,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeadLetterReplayTest {
+class DeadLetterReplayTest extends DownstreamTest {
     private static final String REPLAY_OF = "forgeline-replay-of";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeDownstream downstream;
-
-    @BeforeAll
-    void startDownstream() {
-        downstream = new FakeDownstream(bootstrap);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
 
     @Test
     void poisonVerdictLandsOnTheDeadLetterTopicAndIsListedWithItsReason() {

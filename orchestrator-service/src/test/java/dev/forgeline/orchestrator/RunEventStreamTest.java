@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,25 +28,10 @@ import io.restassured.RestAssured;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunEventStreamTest {
+class RunEventStreamTest extends DownstreamTest {
     private static final List<String> INDEPENDENT = List.of("config", "docker", "terraform", "utils", "database");
     private static final List<String> CHAIN = List.of("models", "services", "handlers", "routes", "tests");
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    FakeDownstream downstream;
-
-    @BeforeAll
-    void startDownstream() {
-        downstream = new FakeDownstream(bootstrap);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
 
     private static URI uri(String path) {
         return URI.create("http://localhost:" + RestAssured.port + path);

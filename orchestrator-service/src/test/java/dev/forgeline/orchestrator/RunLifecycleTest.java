@@ -22,9 +22,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -50,28 +47,14 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunLifecycleTest {
+class RunLifecycleTest extends DownstreamTest {
     private static final List<String> INDEPENDENT = List.of("config", "docker", "terraform", "utils", "database");
     private static final List<String> CHAIN = List.of("models", "services", "handlers", "routes", "tests");
     private static final List<String> ALL_MODULES = List.of("config", "docker", "terraform", "utils", "database",
             "models", "services", "handlers", "routes", "tests");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
     @Inject
     OutboxRelay relay;
-
-    FakeDownstream downstream;
-
-    @BeforeAll
-    void startDownstream() {
-        downstream = new FakeDownstream(bootstrap);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
 
     static String spec() {
         try (InputStream in = RunLifecycleTest.class.getResourceAsStream("/specs/todo-api.json")) {

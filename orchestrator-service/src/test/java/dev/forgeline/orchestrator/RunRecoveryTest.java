@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -35,25 +32,11 @@ import jakarta.inject.Inject;
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunRecoveryTest {
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+class RunRecoveryTest extends DownstreamTest {
     @Inject
     RetentionSweeper retention;
     @Inject
     Pool pool;
-
-    FakeDownstream downstream;
-
-    @BeforeAll
-    void startDownstream() {
-        downstream = new FakeDownstream(bootstrap);
-    }
-
-    @AfterAll
-    void stopDownstream() {
-        downstream.close();
-    }
 
     @Test
     void moduleWithoutAVerdictIsDispatchedAgainWhenItsLeaseExpires() {

@@ -1,0 +1,25 @@
+package dev.forgeline.orchestrator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+
+/** Base of the orchestrator's Kafka tests: the broker's address and a {@link FakeDownstream} for the whole class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DownstreamTest {
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    FakeDownstream downstream;
+
+    @BeforeAll
+    void startDownstream() {
+        downstream = new FakeDownstream(bootstrap);
+    }
+
+    @AfterAll
+    void stopDownstream() {
+        downstream.close();
+    }
+}
