@@ -2,19 +2,30 @@ package dev.forgeline.worker.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.MDC;
 
 import dev.forgeline.contracts.Channels;
 import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.MalformedRecordException;
 import dev.forgeline.contracts.messages.GenerateModule;
 import dev.forgeline.contracts.messages.ModuleGenerated;
+import dev.forgeline.contracts.TraceHeaders;
+import dev.forgeline.contracts.Topics;
 import dev.forgeline.worker.service.TimeLimitedGeneration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Consumes forgeline.module.commands: a malformed record fails (nack → the connector's dead-letter queue), a
@@ -25,18 +36,22 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class ModuleCommandConsumer {
     /** The worker pool the generation runs on; its size is forgeline.worker.concurrency. */
     public static final String POOL = "forgeline-generation";
+    /** The logging context key of the run id (shown by the console pattern, a field of the JSON logs). */
+    public static final String RUN_ID = "runId";
 
     private final TimeLimitedGeneration generation;
     private final ModuleGeneratedPublisher publisher;
     private final InFlightCommands inFlight;
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     public ModuleCommandConsumer(TimeLimitedGeneration generation, ModuleGeneratedPublisher publisher,
-            InFlightCommands inFlight, MeterRegistry registry) {
+            InFlightCommands inFlight, MeterRegistry registry, Tracer tracer) {
         this.generation = generation;
         this.publisher = publisher;
         this.inFlight = inFlight;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     /**
@@ -46,29 +61,59 @@ public class ModuleCommandConsumer {
      */
     @Incoming(Channels.MODULE_COMMANDS_IN)
     @Blocking(value = POOL, ordered = false)
-    public Uni<Void> consume(String value) {
+    public Uni<Void> consume(String value, IncomingKafkaRecordMetadata<String, String> metadata) {
+        return consume(value, metadata == null ? null : metadata.getHeaders());
+    }
+
+    /**
+     * As above, in the run's trace its headers carry: the generation is a consumer span (parent of the LLM calls),
+     * and the ModuleGenerated goes out as its child. The log lines carry the run id (MDC runId).
+     */
+    Uni<Void> consume(String value, Headers headers) {
         GenerateModule command = parse(value);
+        MDC.put(RUN_ID, command.runId().toString());
+        try {
+            return traced(command, headers);
+        } finally {
+            MDC.remove(RUN_ID);
+        }
+    }
+
+    private Uni<Void> traced(GenerateModule command, Headers headers) {
         if (!inFlight.tryAdmit()) {
             Log.infof("shutting down: released %s unprocessed (not acknowledged; redelivered to another worker)",
                     command.commandId());
             return Uni.createFrom().nothing();
         }
+        Span span = tracer.spanBuilder("generate " + command.module()).setParent(TraceHeaders.extract(headers))
+                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", Topics.MODULE_COMMANDS)
+                .setAttribute("forgeline.run.id", command.runId().toString())
+                .setAttribute("forgeline.module", command.module())
+                .setAttribute("forgeline.attempt", command.attempt()).startSpan();
         ModuleGenerated result;
         inFlight.generationStarted();
-        try {
+        try (Scope ignored = span.makeCurrent()) {
             Timer.Sample sample = Timer.start(registry);
             result = generation.generate(command);
             sample.stop(registry.timer("forgeline.worker.generation", "provider", String.valueOf(result.provider()),
                     "outcome", result.outcome().name()));
+            span.setAttribute("forgeline.provider", String.valueOf(result.provider()));
+            span.setAttribute("forgeline.outcome", result.outcome().name());
         } catch (RuntimeException e) {
             inFlight.finished();
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            span.end();
             throw e;
         } finally {
             inFlight.generationEnded();
         }
         Log.infof("%s %s (attempt %d): %s, %d file(s) in %d ms", result.outcome(), command.module(), command.attempt(),
                 command.commandId(), result.files().size(), result.durationMs());
-        return publisher.publish(result).onTermination().invoke(inFlight::finished);
+        return publisher.publish(result, Context.root().with(span)).onTermination().invoke(() -> {
+            inFlight.finished();
+            span.end();
+        });
     }
 
     /** The command in a record value; a record that is not JSON or lacks runId, module or plan is poison. */

@@ -36,12 +36,24 @@ public class VerdictBatches {
     /** As {@link #apply(KafkaRecordBatch, Function, Function)}, giving a verdict up after {@code giveUpAfter}. */
     <T> Uni<Void> apply(KafkaRecordBatch<String, String> batch, Function<String, T> parse,
             Function<List<T>, Uni<Void>> applyAll, Duration giveUpAfter) {
+        return applyRecords(batch, record -> parse.apply(record.getPayload()), applyAll, giveUpAfter);
+    }
+
+    /** As {@link #apply(KafkaRecordBatch, Function, Function)}, parsing whole records (their headers too). */
+    public <T> Uni<Void> applyRecords(KafkaRecordBatch<String, String> batch,
+            Function<KafkaRecord<String, String>, T> parse, Function<List<T>, Uni<Void>> applyAll) {
+        return applyRecords(batch, parse, applyAll, GIVE_UP_AFTER);
+    }
+
+    private <T> Uni<Void> applyRecords(KafkaRecordBatch<String, String> batch,
+            Function<KafkaRecord<String, String>, T> parse, Function<List<T>, Uni<Void>> applyAll,
+            Duration giveUpAfter) {
         List<T> verdicts = new ArrayList<>();
         List<KafkaRecord<String, String>> sources = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
-                verdicts.add(parse.apply(record.getPayload()));
+                verdicts.add(parse.apply(record));
                 sources.add(record);
             } catch (RuntimeException e) {
                 poison.add(deadLetters.send(record, e));

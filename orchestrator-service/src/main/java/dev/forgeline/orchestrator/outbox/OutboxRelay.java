@@ -11,12 +11,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.forgeline.contracts.Channels;
 import dev.forgeline.contracts.CloudEventHeaders;
+import dev.forgeline.contracts.TraceHeaders;
 import dev.forgeline.orchestrator.config.OrchestratorConfig;
+import dev.forgeline.orchestrator.messaging.RunTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -28,7 +34,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Publishes outbox records to Kafka right after the commit that wrote them, from memory (their writer claimed them
  * at birth), and sweeps what a crash left behind: records still unpublished when their claim expired. A sweep claims
- * rows (row lock, skip locked) before it sends them, so two relays never send one at once (at-least-once).
+ * rows (row lock, skip locked) before it sends them, so two relays never send one at once (at-least-once). Each
+ * record goes out in the trace stored with its row (W3C traceparent header of a publish span).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,19 +46,22 @@ public class OutboxRelay {
                             where published_at is null and created_at < $1
                               and (claimed_until is null or claimed_until < now())
                             order by seq limit %d for update skip locked)
-            returning seq, id, topic, record_key, ce_type, payload, created_at""".formatted(BATCH);
+            returning seq, id, run_id, topic, record_key, ce_type, payload, created_at, trace_parent""".formatted(BATCH);
     private static final String CONFIRM = "update outbox set published_at = now(), claimed_until = null where seq = any($1)";
     private static final String CONFIRM_IDS = "update outbox set published_at = now(), claimed_until = null where id = any($1)";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OrchestratorConfig config;
+    private final RunTracing tracing;
     private volatile FaultPoint faultPoint;
 
-    OutboxRelay(Pool pool, @Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter, OrchestratorConfig config) {
+    OutboxRelay(Pool pool, @Channel(Channels.OUTBOX_OUT) MutinyEmitter<String> emitter, OrchestratorConfig config,
+            RunTracing tracing) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.tracing = tracing;
         this.faultPoint = config.faultPoint();
     }
 
@@ -69,8 +79,7 @@ public class OutboxRelay {
         if (records.isEmpty() || faultPoint == FaultPoint.SKIP_PUBLISH_AFTER_COMMIT) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> sends = records.stream()
-                .map(r -> send(r.id(), r.topic(), r.key(), r.ceType(), r.payload(), r.createdAt())).toList();
+        List<Uni<Void>> sends = records.stream().map(this::send).toList();
         UUID[] ids = records.stream().map(OutboxRecord::id).toArray(UUID[]::new);
         return Uni.join().all(sends).andFailFast()
                 .chain(() -> pool.preparedQuery(CONFIRM_IDS).execute(Tuple.of(ids)))
@@ -109,9 +118,7 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             claimed.sort(Comparator.comparingLong(r -> r.getLong("seq")));
-            List<Uni<Void>> sends = claimed.stream().map(r -> send(r.getUUID("id"), r.getString("topic"),
-                    r.getString("record_key"), r.getString("ce_type"), r.getString("payload"),
-                    r.getOffsetDateTime("created_at").toInstant())).toList();
+            List<Uni<Void>> sends = claimed.stream().map(OutboxRelay::record).map(this::send).toList();
             Long[] seqs = claimed.stream().map(r -> r.getLong("seq")).toArray(Long[]::new);
             return Uni.join().all(sends).andFailFast()
                     .chain(() -> pool.preparedQuery(CONFIRM).execute(Tuple.of(seqs)))
@@ -119,13 +126,37 @@ public class OutboxRelay {
         });
     }
 
-    private Uni<Void> send(UUID id, String topic, String key, String ceType, String payload, Instant created) {
+    /** A claimed outbox row as a record (its claim is not needed to send it). */
+    static OutboxRecord record(Row row) {
+        return new OutboxRecord(row.getUUID("id"), row.getUUID("run_id"), row.getString("topic"),
+                row.getString("record_key"), row.getString("ce_type"), row.getString("payload"),
+                row.getOffsetDateTime("created_at").toInstant(), null, row.getString("trace_parent"));
+    }
+
+    /** Sends one record in its run's trace: a publish span, child of the row's trace context, named in its headers. */
+    private Uni<Void> send(OutboxRecord record) {
+        Span span = tracing.publish(record.topic(), record.key(), record.ceType(), record.runId(), record.createdAt(),
+                record.traceParent());
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(topic)
-                .withKey(key)
-                .withHeaders(CloudEventHeaders.create(id.toString(), ceType, config.source(), created))
+                .withTopic(record.topic())
+                .withKey(record.key())
+                .withHeaders(headers(record, config.source(), span))
                 .build();
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata))
-                .ifNoItem().after(Duration.ofSeconds(30)).fail();
+        return emitter.sendMessage(Message.of(record.payload()).addMetadata(metadata))
+                .ifNoItem().after(Duration.ofSeconds(30)).fail()
+                .onItemOrFailure().invoke((ok, failure) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                    }
+                    span.end();
+                });
+    }
+
+    /** The record's CloudEvents headers and, when it is traced, the W3C traceparent of its publish span. */
+    static RecordHeaders headers(OutboxRecord record, String source, Span span) {
+        RecordHeaders headers = CloudEventHeaders.create(record.id().toString(), record.ceType(), source,
+                record.createdAt());
+        TraceHeaders.inject(Context.root().with(span), headers);
+        return headers;
     }
 }

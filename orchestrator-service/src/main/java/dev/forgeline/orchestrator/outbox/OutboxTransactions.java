@@ -19,8 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxTransactions {
     private static final String INSERT = """
-            insert into outbox (id, run_id, topic, record_key, ce_type, payload, created_at, claimed_until)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+            insert into outbox (id, run_id, topic, record_key, ce_type, payload, created_at, claimed_until, trace_parent)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
 
     private final Pool pool;
     private final OutboxRelay relay;
@@ -52,7 +52,7 @@ public class OutboxTransactions {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = records.stream().map(r -> Sql.tuple(r.id(), r.runId(), r.topic(), r.key(), r.ceType(),
-                r.payload(), r.createdAt(), r.claimedUntil())).toList();
+                r.payload(), r.createdAt(), r.claimedUntil(), r.traceParent())).toList();
         return connection.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
 }

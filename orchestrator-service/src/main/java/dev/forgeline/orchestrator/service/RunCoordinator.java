@@ -28,25 +28,33 @@ public class RunCoordinator {
         this.context = context;
     }
 
-    public Uni<Void> onModuleValidated(ModuleValidated verdict) {
-        return onModuleValidated(List.of(verdict));
+    /** A consumed verdict with the W3C trace context of its consumer span (null when tracing is off). */
+    public record Traced<T>(T verdict, String traceParent) {
     }
 
-    /** Applies a batch of module verdicts in one transaction, in order per run. */
-    public Uni<Void> onModuleValidated(List<ModuleValidated> verdicts) {
+    public Uni<Void> onModuleValidated(ModuleValidated verdict) {
+        return onModuleValidated(List.of(new Traced<>(verdict, null)));
+    }
+
+    /**
+     * Applies a batch of module verdicts in one transaction, in order per run; what each verdict causes is published
+     * in its trace.
+     */
+    public Uni<Void> onModuleValidated(List<Traced<ModuleValidated>> verdicts) {
         Instant now = Instant.now();
-        return apply(verdicts.stream()
-                .map(v -> new Command(v.runId(), new RunInput.ModuleVerdict(v, now))).toList());
+        return apply(verdicts.stream().map(t -> new Command(t.verdict().runId(),
+                new RunInput.ModuleVerdict(t.verdict(), now), t.traceParent())).toList());
     }
 
     public Uni<Void> onRunValidated(RunValidated verdict) {
-        return onRunValidated(List.of(verdict));
+        return onRunValidated(List.of(new Traced<>(verdict, null)));
     }
 
-    /** Applies a batch of run verdicts in one transaction. */
-    public Uni<Void> onRunValidated(List<RunValidated> verdicts) {
+    /** Applies a batch of run verdicts in one transaction, each in its trace. */
+    public Uni<Void> onRunValidated(List<Traced<RunValidated>> verdicts) {
         Instant now = Instant.now();
-        return apply(verdicts.stream().map(v -> new Command(v.runId(), new RunInput.RunVerdict(v, now))).toList());
+        return apply(verdicts.stream().map(t -> new Command(t.verdict().runId(),
+                new RunInput.RunVerdict(t.verdict(), now), t.traceParent())).toList());
     }
 
     public Uni<Void> onTimers(UUID runId) {

@@ -18,9 +18,13 @@ import dev.forgeline.orchestrator.domain.Run;
 import dev.forgeline.orchestrator.domain.RunPlan;
 import dev.forgeline.orchestrator.domain.RunSummary;
 import dev.forgeline.orchestrator.domain.Transition;
+import dev.forgeline.orchestrator.messaging.RunMdc;
+import dev.forgeline.orchestrator.messaging.RunTracing;
 import dev.forgeline.orchestrator.repository.RunRepository;
 import dev.forgeline.stacks.StackCatalog;
 import dev.forgeline.stacks.StackPlanner;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -35,9 +39,12 @@ public class RunService {
     private final StackCatalog stacks = StackCatalog.load();
     private final SpecValidator validator = new SpecValidator(stacks.names());
 
-    RunService(RunRepository runs, RunTransitions transitions) {
+    private final RunTracing tracing;
+
+    RunService(RunRepository runs, RunTransitions transitions, RunTracing tracing) {
         this.runs = runs;
         this.transitions = transitions;
+        this.tracing = tracing;
     }
 
     /** The run a submission produced, and whether it is new (false: an earlier one with the same key). */
@@ -94,8 +101,17 @@ public class RunService {
     private Uni<Submission> create(ProjectSpec spec, String canonicalSpec, String idempotencyKey) {
         RunPlan plan = new RunPlan(spec.stack(), spec, StackPlanner.plan(stacks.get(spec.stack()), spec));
         Transition created = transitions.machine().create(Ids.uuidV7(), plan, spec.name(), Instant.now());
-        return transitions.create(created, canonicalSpec, idempotencyKey)
-                .map(t -> new Submission(RunSummary.of(t.state()), true));
+        // The run's trace starts here (under the HTTP request's span): its first commands are children of this span.
+        RunMdc.put(created.state().id);
+        Span span = tracing.submit(created.state().id);
+        return transitions.create(created, canonicalSpec, idempotencyKey, RunTracing.traceParent(span))
+                .map(t -> new Submission(RunSummary.of(t.state()), true))
+                .onItemOrFailure().invoke((ok, failure) -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+                    }
+                    span.end();
+                });
     }
 
     /** Whether a write lost to a concurrent one on a unique key (two submissions with one Idempotency-Key). */

@@ -62,8 +62,14 @@ public class RunTransitions {
                 config.moduleLease(), config.runDeadline());
     }
 
-    /** One input for one run. */
-    public record Command(UUID runId, RunInput input) {
+    /**
+     * One input for one run; {@code traceParent} is the W3C trace context of the span that brought it (a consumed
+     * verdict), stored with the outbox rows it causes; null when tracing is off or for timers.
+     */
+    public record Command(UUID runId, RunInput input, String traceParent) {
+        public Command(UUID runId, RunInput input) {
+            this(runId, input, null);
+        }
     }
 
     public RunMachine machine() {
@@ -93,7 +99,7 @@ public class RunTransitions {
                 if (t.applied()) {
                     current.put(command.runId(), t.state());
                     changes.computeIfAbsent(command.runId(), id -> new ArrayList<>()).addAll(t.changes());
-                    t.outgoing().forEach(o -> emitted.add(new Emitted(command.runId(), o)));
+                    t.outgoing().forEach(o -> emitted.add(new Emitted(command.runId(), o, command.traceParent())));
                 }
             }
             List<Written> written = changes.entrySet().stream()
@@ -114,10 +120,14 @@ public class RunTransitions {
         }
     }
 
-    /** Stores a run the machine just created, with everything its creation emitted. */
-    public Uni<Transition> create(Transition created, String canonicalSpec, String idempotencyKey) {
+    /**
+     * Stores a run the machine just created, with everything its creation emitted, in the trace of the submission
+     * ({@code traceParent}, null when tracing is off).
+     */
+    public Uni<Transition> create(Transition created, String canonicalSpec, String idempotencyKey,
+            String traceParent) {
         RunState run = created.state();
-        List<Emitted> emitted = created.outgoing().stream().map(o -> new Emitted(run.id, o)).toList();
+        List<Emitted> emitted = created.outgoing().stream().map(o -> new Emitted(run.id, o, traceParent)).toList();
         return transactions.commit(c -> store.insert(c, run, canonicalSpec, idempotencyKey)
                 .chain(() -> store.write(c, List.of(new Written(null, run, created.changes()))))
                 .chain(() -> records(c, emitted))
@@ -128,7 +138,7 @@ public class RunTransitions {
                 });
     }
 
-    private record Emitted(UUID runId, Outgoing outgoing) {
+    private record Emitted(UUID runId, Outgoing outgoing, String traceParent) {
     }
 
     /** The outbox records, in emission order, with the file contents commands carry read in this transaction. */
@@ -137,16 +147,16 @@ public class RunTransitions {
         Instant claimedUntil = now.plus(config.outboxSweepAge());
         return Multi.createFrom().iterable(emitted).onItem().transformToUniAndConcatenate(e -> {
             if (e.outgoing() instanceof Outgoing.Event event) {
-                return Uni.createFrom().item(record(e.runId(), Topics.RUN_EVENTS, e.runId().toString(),
+                return Uni.createFrom().item(record(e, Topics.RUN_EVENTS, e.runId().toString(),
                         CloudEventTypes.RUN_EVENT, event.event(), now, claimedUntil));
             } else if (e.outgoing() instanceof Outgoing.Generate generate) {
                 GenerateModule command = generate.command();
                 return store.upstreamFiles(c, e.runId(), generate.upstreamModules())
-                        .map(files -> record(e.runId(), Topics.MODULE_COMMANDS, command.recordKey(),
+                        .map(files -> record(e, Topics.MODULE_COMMANDS, command.recordKey(),
                                 CloudEventTypes.GENERATE_MODULE, withUpstream(command, files), now, claimedUntil));
             }
             ValidateRun command = ((Outgoing.Validate) e.outgoing()).command();
-            return store.allFiles(c, e.runId()).map(files -> record(e.runId(), Topics.RUN_COMMANDS,
+            return store.allFiles(c, e.runId()).map(files -> record(e, Topics.RUN_COMMANDS,
                     e.runId().toString(), CloudEventTypes.VALIDATE_RUN, new ValidateRun(command.commandId(),
                             command.runId(), command.validation(), command.stack(), command.modules(), files),
                     now, claimedUntil));
@@ -158,8 +168,9 @@ public class RunTransitions {
                 c.spec(), c.plan(), files, c.generator(), c.previousIssues(), c.deadline(), c.issuedAt(), c.runPaths());
     }
 
-    private static OutboxRecord record(UUID runId, String topic, String key, String ceType, Object payload,
+    private static OutboxRecord record(Emitted e, String topic, String key, String ceType, Object payload,
             Instant now, Instant claimedUntil) {
-        return new OutboxRecord(Ids.uuidV7(), runId, topic, key, ceType, Json.write(payload), now, claimedUntil);
+        return new OutboxRecord(Ids.uuidV7(), e.runId(), topic, key, ceType, Json.write(payload), now, claimedUntil,
+                e.traceParent());
     }
 }

@@ -12,8 +12,10 @@ import dev.forgeline.contracts.CloudEventHeaders;
 import dev.forgeline.contracts.CloudEventTypes;
 import dev.forgeline.contracts.Ids;
 import dev.forgeline.contracts.Json;
+import dev.forgeline.contracts.TraceHeaders;
 import dev.forgeline.contracts.messages.ModuleValidated;
 import dev.forgeline.contracts.messages.RunValidated;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -32,22 +34,23 @@ public class ValidationPublisher {
         this.runResults = runResults;
     }
 
-    /** Sends a module verdict to forgeline.module.validated. */
-    public Uni<Void> publish(ModuleValidated verdict) {
+    /** Sends a module verdict to forgeline.module.validated, in the trace of {@code trace} (a traceparent header). */
+    public Uni<Void> publish(ModuleValidated verdict, Context trace) {
         return moduleValidated.sendMessage(
-                record(verdict.runId().toString(), Json.write(verdict), CloudEventTypes.MODULE_VALIDATED));
+                record(verdict.runId().toString(), Json.write(verdict), CloudEventTypes.MODULE_VALIDATED, trace));
     }
 
-    /** Sends a run verdict to forgeline.run.results. */
-    public Uni<Void> publish(RunValidated verdict) {
+    /** Sends a run verdict to forgeline.run.results, in the trace of {@code trace} (a traceparent header). */
+    public Uni<Void> publish(RunValidated verdict, Context trace) {
         return runResults.sendMessage(
-                record(verdict.runId().toString(), Json.write(verdict), CloudEventTypes.RUN_VALIDATED));
+                record(verdict.runId().toString(), Json.write(verdict), CloudEventTypes.RUN_VALIDATED, trace));
     }
 
-    private static Message<String> record(String key, String value, String type) {
+    private static Message<String> record(String key, String value, String type, Context trace) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key)
-                .withHeaders(CloudEventHeaders.create(Ids.uuidV7().toString(), type, SOURCE, Instant.now()))
+                .withHeaders(TraceHeaders.inject(trace,
+                        CloudEventHeaders.create(Ids.uuidV7().toString(), type, SOURCE, Instant.now())))
                 .build();
         return Message.of(value).addMetadata(metadata);
     }
