@@ -515,6 +515,8 @@ class RunLifecycleTest extends DownstreamTest {
         double databaseValidated = meter("forgeline_module_duration_seconds_count",
                 "module=\"database\",outcome=\"VALIDATED\"");
         double databaseAttempts = meter("forgeline_module_attempts_total", "module=\"database\"");
+        double cancelledDurations = meter("forgeline_run_duration_seconds_count", "status=\"CANCELLED\"");
+        double deadLetters = meter("forgeline_dead_letters_total", "topic=\"forgeline.module.validated\"");
         UUID runId = submit(spec());
         downstream.pass(downstream.awaitCommand(runId, "database", 1));
         await().atMost(Duration.ofSeconds(20)).until(() -> "VALIDATED".equals(moduleStatus(runId, "database")));
@@ -525,7 +527,13 @@ class RunLifecycleTest extends DownstreamTest {
                 .isGreaterThanOrEqualTo(databaseValidated + 1);
         assertThat(meter("forgeline_module_attempts_total", "module=\"database\"")).isGreaterThanOrEqualTo(
                 databaseAttempts + 1);
+        assertThat(meter("forgeline_run_duration_seconds_count", "status=\"CANCELLED\"")).isEqualTo(
+                cancelledDurations + 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("forgeline_outbox_backlog"));
+        // A verdict the consumer cannot read is dead-lettered and counted.
+        downstream.produce(Topics.MODULE_VALIDATED, runId.toString(), "{not json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> meter("forgeline_dead_letters_total",
+                "topic=\"forgeline.module.validated\"") >= deadLetters + 1);
     }
 
     private static String metrics() {
