@@ -111,6 +111,7 @@ public final class DagBench {
                             String.format("p50 %.3f, max %.3f", result.perRun(50) / plan.critical(),
                                     result.perRun(100) / plan.critical()),
                             result.statuses(), llm.requests() - before);
+                    System.out.printf("%-12s along the critical path, mean per run: %s%n", "", result.where().describe());
                     if (size == 1) {
                         singleMet = ratio <= TARGET;
                     }
@@ -132,13 +133,16 @@ public final class DagBench {
         long start = System.nanoTime();
         List<Future<RunEndings.Ending>> futures = new ArrayList<>();
         List<Long> submitted = new ArrayList<>();
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
         for (byte[] spec : specs) {
             futures.add(pool.submit(() -> {
                 ApiClient.Reply reply = api.submit(spec, null);
                 if (reply.status() != 202) {
                     throw new IllegalStateException("submit answered " + reply.status() + ": " + reply.body());
                 }
-                return endings.await(reply.json().path("id").asText(), Duration.ofMinutes(6));
+                String id = reply.json().path("id").asText();
+                ids.add(id);
+                return endings.await(id, Duration.ofMinutes(6));
             }));
             submitted.add(System.nanoTime());
         }
@@ -154,10 +158,73 @@ public final class DagBench {
             }
         }
         pool.shutdown();
-        return new Batch((last - start) / 1e6, statuses, new Percentiles(perRun));
+        Breakdown where = Breakdown.ZERO;
+        for (String id : ids) {
+            where = where.plus(Breakdown.of(api.get("/api/runs/" + id).json(), plan.chain()));
+        }
+        return new Batch((last - start) / 1e6, statuses, new Percentiles(perRun), where.dividedBy(ids.size()));
     }
 
-    private record Batch(double wallMs, Map<String, Integer> statuses, Percentiles perRunMs) {
+    /**
+     * Where a run's time goes along its critical chain (ms, from the orchestrator's record of each attempt):
+     * submit → first dispatch; the generations (the LLM's wait and the worker); the rest of each module's span
+     * (Kafka to and from the worker, validation, the orchestrator storing the verdict); the hops from one module's
+     * end to the next one's dispatch; and the last module's end → run validation → terminal status.
+     */
+    record Breakdown(double toFirstDispatch, double generation, double restOfModule, double hops, double toTerminal) {
+        static final Breakdown ZERO = new Breakdown(0, 0, 0, 0, 0);
+
+        static Breakdown of(com.fasterxml.jackson.databind.JsonNode run, List<String> chain) {
+            Map<String, com.fasterxml.jackson.databind.JsonNode> modules = new HashMap<>();
+            run.path("modules").forEach(m -> modules.put(m.path("module").asText(), m));
+            double generation = 0;
+            double rest = 0;
+            double hops = 0;
+            java.time.Instant created = java.time.Instant.parse(run.path("createdAt").asText());
+            java.time.Instant previousEnd = null;
+            java.time.Instant firstDispatch = null;
+            for (String name : chain) {
+                var module = modules.get(name);
+                var attempts = module.path("attempts");
+                var last = attempts.get(attempts.size() - 1);
+                java.time.Instant dispatched = java.time.Instant.parse(last.path("dispatchedAt").asText());
+                java.time.Instant finished = java.time.Instant.parse(last.path("finishedAt").asText());
+                double gen = last.path("generationMs").asDouble(0);
+                generation += gen;
+                rest += ms(dispatched, finished) - gen;
+                if (previousEnd == null) {
+                    firstDispatch = dispatched;
+                } else {
+                    hops += ms(previousEnd, dispatched);
+                }
+                previousEnd = finished;
+            }
+            java.time.Instant ended = java.time.Instant.parse(run.path("finishedAt").asText(previousEnd.toString()));
+            return new Breakdown(ms(created, firstDispatch), generation, rest, hops, ms(previousEnd, ended));
+        }
+
+        private static double ms(java.time.Instant from, java.time.Instant to) {
+            return Duration.between(from, to).toNanos() / 1e6;
+        }
+
+        Breakdown plus(Breakdown o) {
+            return new Breakdown(toFirstDispatch + o.toFirstDispatch, generation + o.generation,
+                    restOfModule + o.restOfModule, hops + o.hops, toTerminal + o.toTerminal);
+        }
+
+        Breakdown dividedBy(int n) {
+            return n == 0 ? this : new Breakdown(toFirstDispatch / n, generation / n, restOfModule / n, hops / n,
+                    toTerminal / n);
+        }
+
+        String describe() {
+            return String.format("submit→first dispatch %.2f s, generation %.2f s, rest of the modules' spans"
+                    + " (Kafka, validation, verdict) %.2f s, hops between modules %.2f s, last module→terminal %.2f s",
+                    toFirstDispatch / 1000, generation / 1000, restOfModule / 1000, hops / 1000, toTerminal / 1000);
+        }
+    }
+
+    private record Batch(double wallMs, Map<String, Integer> statuses, Percentiles perRunMs, Breakdown where) {
         double perRun(int percentile) {
             return perRunMs.at(percentile);
         }
