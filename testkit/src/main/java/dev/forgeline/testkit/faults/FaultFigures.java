@@ -9,15 +9,23 @@ import java.util.List;
  * {@code duplicated}: runs with two attempts of one command or with one attempt number twice, a file listed twice,
  * or a file of a module that was not validated. {@code recoveryMs}: from the fault until every run in flight at
  * the fault recorded progress (a new module verdict or its terminal status), null if some never did.
+ * {@code failedChecks}: the scenario's own checks that failed (see {@link FaultContext#failed}).
  */
 public record FaultFigures(String scenario, int submitted, int inFlightAtFault, int terminal, int succeeded,
         int wrong, int lost, int duplicated, int stuck, int retries, long reads, long serverErrors,
-        long unavailable, long connectionFailures, Long recoveryMs, long wallMs, List<String> problems) {
+        long unavailable, long connectionFailures, Long recoveryMs, long wallMs, List<String> failedChecks,
+        List<String> problems) {
 
     /** True when the required figures hold: nothing lost, wrong, duplicated or stuck, no 5xx on reads. */
     public boolean correct() {
-        return submitted > 0 && lost == 0 && wrong == 0 && duplicated == 0 && stuck == 0 && serverErrors == 0
+        return submitted > 0 && failedChecks.isEmpty() && lost == 0 && wrong == 0 && duplicated == 0 && stuck == 0 && serverErrors == 0
                 && terminal == submitted && succeeded == submitted;
+    }
+
+    /** The row of a scenario that could not run at all (its stack did not start, its fault could not be injected). */
+    public static FaultFigures broken(String scenario, String why) {
+        return new FaultFigures(scenario, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0,
+                List.of("the scenario could not run: " + why), List.of());
     }
 
     public static String header() {

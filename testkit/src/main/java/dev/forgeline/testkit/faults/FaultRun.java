@@ -89,9 +89,8 @@ public final class FaultRun {
             poller.awaitTermination(30, TimeUnit.SECONDS);
             pollOnce();
             readFinalState();
-            FaultFigures figures = figures(scenario.name(), faultAt, stuckAt, started);
             scenario.restore(context);
-            return figures;
+            return figures(scenario.name(), faultAt, stuckAt, started, context.failedChecks());
         } finally {
             poller.shutdownNow();
         }
@@ -212,7 +211,8 @@ public final class FaultRun {
         }
     }
 
-    private FaultFigures figures(String scenario, Instant faultAt, Instant stuckAt, Instant started) {
+    private FaultFigures figures(String scenario, Instant faultAt, Instant stuckAt, Instant started,
+            List<String> failedChecks) {
         int inFlight = 0;
         int terminal = 0;
         int succeeded = 0;
@@ -270,7 +270,7 @@ public final class FaultRun {
         return new FaultFigures(scenario, records.size(), inFlight, terminal, succeeded, wrong, lost, duplicated,
                 stuck, retries, reads.reads.get(), reads.serverErrors.get(), reads.unavailable.get(),
                 reads.connectionFailures.get() + reads.unanswered.get(), recovered ? recovery : null,
-                Duration.between(started, Instant.now()).toMillis(), List.copyOf(problems));
+                Duration.between(started, Instant.now()).toMillis(), failedChecks, List.copyOf(problems));
     }
 
     /** Why this run's outcome is not the truth we expect (SUCCEEDED, every module VALIDATED, the reference files). */

@@ -18,6 +18,11 @@ public final class FaultScenarios {
         add(() -> new GracefulRestart("restart-worker", FaultSuite.WORKER_1));
         add(() -> new GracefulRestart("restart-validator", FaultSuite.VALIDATOR_1));
         add(() -> new GracefulRestart("restart-orchestrator", FaultSuite.ORCHESTRATOR_1));
+        add(TripleDelivery::new);
+        add(PoisonRecords::new);
+        add(PostgresRestart::new);
+        add(KafkaFault::restart);
+        add(KafkaFault::brokerLoss);
     }
 
     private FaultScenarios() {

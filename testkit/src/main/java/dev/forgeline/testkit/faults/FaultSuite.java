@@ -50,7 +50,9 @@ public final class FaultSuite implements AutoCloseable {
         return StackOptions.defaults().httpPort(Ports.freePort()).logDir(logDir)
                 .orchestrators(2).workers(2).validators(2)
                 .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_INITIAL_BACKOFF", "200ms")
-                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_SWEEP_INTERVAL", "1s");
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_SWEEP_INTERVAL", "1s")
+                // Agroal's 5 s default fails Flyway at start-up on a machine whose load is 20x its cores.
+                .env(LocalForgeline.ORCHESTRATOR, "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60s");
     }
 
     /** Runs each scenario and prints the header, then one row per scenario (and its first problems) to {@code out}. */
@@ -68,9 +70,17 @@ public final class FaultSuite implements AutoCloseable {
                 } else {
                     figures = runOne(scenario, sharedStack());
                 }
+            } catch (Exception | AssertionError e) {
+                // One scenario that cannot even run is a failed row, not the end of the suite.
+                figures = FaultFigures.broken(scenario.name(), e.toString());
+                if (!scenario.ownStack() && shared != null) {
+                    shared.close();
+                    shared = null;
+                }
             }
             all.add(figures);
             out.println(figures.row());
+            figures.failedChecks().forEach(c -> out.println("    check failed: " + c));
             figures.problems().stream().limit(8).forEach(p -> out.println("    " + p));
             out.flush();
         }

@@ -27,6 +27,11 @@ public final class StackOptions {
         return this;
     }
 
+    /** Where the service logs go (null: {@code .forgeline/logs}). */
+    public Path logDir() {
+        return logDir;
+    }
+
     public StackOptions logDir(Path dir) {
         this.logDir = dir;
         return this;
