@@ -23,6 +23,7 @@ public final class FaultScenarios {
         add(PostgresRestart::new);
         add(KafkaFault::restart);
         add(KafkaFault::brokerLoss);
+        add(LlmFaults::new);
     }
 
     private FaultScenarios() {
