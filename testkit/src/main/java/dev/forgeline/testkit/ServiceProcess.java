@@ -37,11 +37,17 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(name + ": no jar at " + jar);
         }
+        List<String> arguments = new ArrayList<>(jvmArgs);
+        arguments.add("-jar");
+        arguments.add(jar.toAbsolutePath().toString());
+        return startJava(name, arguments, env, logFile);
+    }
+
+    /** Runs {@code java <arguments>} (options, then a main class or {@code -jar}) with {@code env} added. */
+    public static ServiceProcess startJava(String name, List<String> arguments, Map<String, String> env, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
-        command.addAll(jvmArgs);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(arguments);
         try {
             Path parent = logFile.toAbsolutePath().getParent();
             if (parent != null) {

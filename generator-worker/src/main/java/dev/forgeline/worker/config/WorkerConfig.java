@@ -10,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** The worker's settings ({@code forgeline.worker.*}): identity, topic creation, concurrency and test-only faults. */
+/** The worker's settings ({@code forgeline.worker.*}): identity, topic creation, the two concurrency limits and test-only faults. */
 @ConfigMapping(prefix = "forgeline.worker")
 public interface WorkerConfig {
 
@@ -21,9 +21,30 @@ public interface WorkerConfig {
     @WithDefault("12")
     int partitions();
 
-    /** How many modules one worker generates at the same time. */
+    /**
+     * Template renderings one worker runs at the same time: CPU-bound, so about the worker's cores.
+     * Environment {@code FORGELINE_WORKER_TEMPLATE_CONCURRENCY}.
+     */
+    @WithName("template-concurrency")
     @WithDefault("4")
-    int concurrency();
+    int templateConcurrency();
+
+    /**
+     * LLM generations one worker runs at the same time: they wait on HTTP, so far more than the cores; also the
+     * bulkhead of the LLM client. Environment {@code FORGELINE_WORKER_LLM_CONCURRENCY}.
+     */
+    @WithName("llm-concurrency")
+    @WithDefault("32")
+    int llmConcurrency();
+
+    /**
+     * Commands one worker holds at once (admitted, waiting for a slot, generating or publishing): the bound of the
+     * consumer's {@code forgeline-generation} pool. At least template + LLM concurrency, so that a queue of one kind
+     * cannot keep the other's slots idle; checked at start-up.
+     */
+    @WithName("max-in-flight")
+    @WithDefault("72")
+    int maxInFlight();
 
     /**
      * The most one command may take from the start of its generation: beyond it the worker answers ModuleGenerated

@@ -33,6 +33,7 @@ public class WorkerStartup {
 
     /** Runs before SmallRye Reactive Messaging wires its channels (which observes at LIBRARY_BEFORE). */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
+        checkLimits(config);
         String workerId = WorkerConfig.resolveId(config.id());
         List<String> fenced = config.faults().fenceModules().orElse(List.of());
         if (!fenced.isEmpty()) {
@@ -43,6 +44,26 @@ public class WorkerStartup {
             List<String> created = TopicAdmin.ensureTopics(bootstrapServers, topics);
             Log.infof("topics checked on %s: created %s", bootstrapServers, created.isEmpty() ? "none" : created);
         }
-        Log.infof("generator-worker %s ready to consume (concurrency %d)", workerId, config.concurrency());
+        Log.infof("generator-worker %s ready to consume (template-concurrency %d, llm-concurrency %d, max-in-flight %d)",
+                workerId, config.templateConcurrency(), config.llmConcurrency(), config.maxInFlight());
+    }
+
+    /** Refuses to start with limits that cannot work, naming the setting. */
+    static void checkLimits(WorkerConfig config) {
+        checkLimits(config.templateConcurrency(), config.llmConcurrency(), config.maxInFlight());
+    }
+
+    static void checkLimits(int template, int llm, int maxInFlight) {
+        if (template < 1) {
+            throw new IllegalArgumentException("forgeline.worker.template-concurrency must be at least 1, was " + template);
+        }
+        if (llm < 1) {
+            throw new IllegalArgumentException("forgeline.worker.llm-concurrency must be at least 1, was " + llm);
+        }
+        if (maxInFlight < template + llm) {
+            throw new IllegalArgumentException("forgeline.worker.max-in-flight (" + maxInFlight + ") must be at least "
+                    + "forgeline.worker.template-concurrency + forgeline.worker.llm-concurrency (" + template + " + "
+                    + llm + " = " + (template + llm) + "): below it the slots can never all be busy");
+        }
     }
 }

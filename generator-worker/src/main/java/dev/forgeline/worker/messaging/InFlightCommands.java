@@ -29,7 +29,7 @@ public class InFlightCommands {
         Gauge.builder("forgeline.worker.commands.in.flight", this, InFlightCommands::inFlight)
                 .description("commands admitted and not yet answered").register(registry);
         Gauge.builder("forgeline.worker.commands.generating", this, InFlightCommands::generating)
-                .description("commands being generated now (at most forgeline.worker.concurrency)").register(registry);
+                .description("commands being generated now (template + llm; forgeline.worker.slots.busy per kind)").register(registry);
     }
 
     /** For tests without a registry. */
@@ -60,6 +60,17 @@ public class InFlightCommands {
     public void generationEnded() {
         synchronized (lock) {
             generating--;
+        }
+    }
+
+    /**
+     * The admitted command is released unprocessed (shutdown began before it got a slot): it is left unacknowledged,
+     * so the group redelivers it, and does not count as answered.
+     */
+    public void released() {
+        synchronized (lock) {
+            inFlight--;
+            lock.notifyAll();
         }
     }
 
@@ -118,7 +129,7 @@ public class InFlightCommands {
         }
     }
 
-    /** The most commands generated at once since start: never above forgeline.worker.concurrency. */
+    /** The most commands generated at once since start: never above template-concurrency + llm-concurrency. */
     public int peakGenerating() {
         synchronized (lock) {
             return peakGenerating;

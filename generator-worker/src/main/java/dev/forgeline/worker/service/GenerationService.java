@@ -103,7 +103,8 @@ public class GenerationService {
         }
     }
 
-    private static String providerOf(GenerateModule command) {
+    /** The provider that serves the command: the run's, except template for the stack's templateOnly modules. */
+    public static String providerOf(GenerateModule command) {
         String requested = command.generator() != null ? command.generator().providerOrDefault()
                 : command.spec() == null ? GeneratorSettings.TEMPLATE_PROVIDER
                         : command.spec().generatorOrDefault().providerOrDefault();

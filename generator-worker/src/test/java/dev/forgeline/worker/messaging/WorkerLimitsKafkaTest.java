@@ -31,7 +31,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
- * The worker's limits over real Kafka: at most forgeline.worker.concurrency commands generate at once, and a command
+ * The worker's limits over real Kafka: at most forgeline.worker.template-concurrency template commands generate at once, and a command
  * slower than forgeline.worker.command-timeout is answered FAILED, retryable, with the reason.
  */
 @QuarkusTest
@@ -40,11 +40,11 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 class WorkerLimitsKafkaTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** Concurrency 2; terraform generations take 3 s (the delay fault), beyond a 1 s command timeout. */
+    /** Template concurrency 2; terraform generations take 3 s (the delay fault), beyond a 1 s command timeout. */
     public static class SlowTerraform implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("forgeline.worker.concurrency", "2",
+            return Map.of("forgeline.worker.template-concurrency", "2",
                     "forgeline.worker.command-timeout", "1s",
                     "forgeline.worker.faults.delay", "3s",
                     "forgeline.worker.faults.delay-modules", "terraform");

@@ -7,11 +7,13 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.forgeline.orchestrator.domain.DomainException;
+import dev.forgeline.orchestrator.repository.DatabaseFailures;
 import io.quarkus.logging.Log;
 
 /** Maps failures to {@code application/problem+json} (RFC 9457); unexpected ones are logged, never leaked. */
 public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -42,6 +44,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseFailures.unavailable(e)) {
+            // Not a fault of this request: the database is down or restarting, so say when to try again.
+            Log.warnf("database unavailable serving %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(build(503, "Service unavailable",
+                    "the database cannot be reached right now; retry shortly", uri, null))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         Log.errorf(e, "unexpected failure serving %s", uri.getPath());
         return build(500, "Internal error", "the request failed unexpectedly; see the orchestrator log", uri, null);
     }

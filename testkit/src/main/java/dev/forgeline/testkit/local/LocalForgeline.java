@@ -61,8 +61,9 @@ public final class LocalForgeline implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + logDir, e);
         }
-        String bootstrap = KafkaServers.get().bootstrapServers();
-        var postgres = PostgresServers.get();
+        String bootstrap = options.bootstrapServers != null ? options.bootstrapServers
+                : KafkaServers.get().bootstrapServers();
+        var postgres = options.postgres != null ? options.postgres : PostgresServers.get();
         String database = System.getenv("FORGELINE_DB_JDBC_URL") != null ? DATABASE
                 : DATABASE + "_" + Long.toHexString(System.nanoTime());
         postgres.createDatabase(database);
@@ -103,9 +104,12 @@ public final class LocalForgeline implements AutoCloseable {
                 others.add(launch(root, WORKER, options.workers == 1 ? WORKER : WORKER + "-" + i, env,
                         Ports.freePort(), logDir, started));
             }
-            Map<String, String> validatorEnv = new HashMap<>(common);
-            validatorEnv.putAll(options.perService.getOrDefault(VALIDATOR, Map.of()));
-            others.add(launch(root, VALIDATOR, VALIDATOR, validatorEnv, Ports.freePort(), logDir, started));
+            for (int i = 1; i <= options.validators; i++) {
+                Map<String, String> validatorEnv = new HashMap<>(common);
+                validatorEnv.putAll(options.perService.getOrDefault(VALIDATOR, Map.of()));
+                others.add(launch(root, VALIDATOR, options.validators == 1 ? VALIDATOR : VALIDATOR + "-" + i,
+                        validatorEnv, Ports.freePort(), logDir, started));
+            }
 
             orchestrators.forEach(Service::awaitReady);
             others.forEach(Service::awaitReady);
@@ -148,6 +152,11 @@ public final class LocalForgeline implements AutoCloseable {
     /** Kills a service at once (SIGKILL), as a crash would. */
     public void kill(String name) {
         service(name).process().kill();
+    }
+
+    /** Stops a service gracefully (SIGTERM, then a kill after the grace), as a rolling restart would. */
+    public void stop(String name) {
+        service(name).process().stop();
     }
 
     /** Starts a stopped or killed service again with the same settings and port; waits until it is ready. */

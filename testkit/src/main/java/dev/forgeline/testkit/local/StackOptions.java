@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.forgeline.testkit.PostgresEndpoint;
+
 /** How to start a local Forgeline: the orchestrator's port, where logs go, and extra settings per service. */
 public final class StackOptions {
     int httpPort = 8080;
     Path logDir;
     int workers = 1;
     int orchestrators = 1;
+    int validators = 1;
+    String bootstrapServers;
+    PostgresEndpoint postgres;
     final Map<String, String> common = new HashMap<>();
     final Map<String, Map<String, String>> perService = new HashMap<>();
 
@@ -20,6 +25,11 @@ public final class StackOptions {
     public StackOptions httpPort(int port) {
         this.httpPort = port;
         return this;
+    }
+
+    /** Where the service logs go (null: {@code .forgeline/logs}). */
+    public Path logDir() {
+        return logDir;
     }
 
     public StackOptions logDir(Path dir) {
@@ -35,6 +45,24 @@ public final class StackOptions {
     /** Orchestrator instances sharing the database and the consumer group (the first listens on httpPort). */
     public StackOptions orchestrators(int count) {
         this.orchestrators = count;
+        return this;
+    }
+
+    /** Validation-service instances in one consumer group. */
+    public StackOptions validators(int count) {
+        this.validators = count;
+        return this;
+    }
+
+    /** This Kafka instead of the JVM-wide one (a broker process or cluster the caller stops and starts). */
+    public StackOptions bootstrapServers(String servers) {
+        this.bootstrapServers = servers;
+        return this;
+    }
+
+    /** This PostgreSQL instead of the JVM-wide one (a fresh database is still created on it). */
+    public StackOptions postgres(PostgresEndpoint endpoint) {
+        this.postgres = endpoint;
         return this;
     }
 

@@ -22,7 +22,7 @@ import io.smallrye.faulttolerance.api.CustomBackoff;
  * <li>circuit breaker per endpoint (one endpoint per worker): opens when half of the last 10 calls failed, probes
  * again after 30 s; rejections do not count against the endpoint;</li>
  * <li>timeout: 45 s per try (DESIGN §4);</li>
- * <li>bulkhead: at most 4 calls in flight per worker.</li>
+ * <li>bulkhead: at most {@code forgeline.worker.llm-concurrency} (32) calls in flight per worker, one per LLM slot.</li>
  * </ul>
  * Every value can be overridden per method through MicroProfile Fault Tolerance config, e.g.
  * {@code dev.forgeline.worker.service.llm.ChatClient/complete/Timeout/value=45000} (environment
@@ -47,7 +47,7 @@ public class ChatClient {
             skipOn = { LlmRejectedException.class, BulkheadException.class })
     @CircuitBreakerName(CIRCUIT)
     @Timeout(45_000)
-    @Bulkhead(4)
+    @Bulkhead(32)
     public ChatResult complete(ChatCompletionRequest request) {
         return transport.send(request);
     }

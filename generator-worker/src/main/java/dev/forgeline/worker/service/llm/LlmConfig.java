@@ -62,6 +62,14 @@ public interface LlmConfig {
     @WithDefault("30s")
     Duration maxRetryAfter();
 
+    /**
+     * While the endpoint's circuit breaker is open, how long a call waits for it to let a probe through before the
+     * attempt fails (retryable). Longer than the breaker's delay (30 s), so a short outage costs time, not attempts.
+     */
+    @WithName("open-circuit-wait")
+    @WithDefault("60s")
+    Duration openCircuitWait();
+
     /** Upper bound of the exponential backoff between retries of one call. */
     @WithName("max-backoff")
     @WithDefault("20s")

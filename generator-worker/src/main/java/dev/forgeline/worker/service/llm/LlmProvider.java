@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -202,14 +203,15 @@ public class LlmProvider implements GenerationProvider {
             ChatCompletionRequest request = ChatCompletionRequest.of(model, messages, temperature,
                     config.maxTokens().isPresent() ? config.maxTokens().getAsInt() : null);
             try {
-                return client.complete(request);
+                return completeWaitingForTheCircuit(request);
             } catch (LlmException e) {
                 throw new GenerationException(secrets.mask(e.getMessage()), e.retryableLater());
             } catch (TimeoutException e) {
                 throw new GenerationException("the LLM call timed out (per-call timeout, retries spent)", true);
             } catch (CircuitBreakerOpenException e) {
                 throw new GenerationException("the LLM endpoint's circuit breaker is open after repeated failures; "
-                        + "not calling it until it recovers", true);
+                        + "not calling it until it recovers (waited " + config.openCircuitWait().toMillis()
+                        + " ms, forgeline.llm.open-circuit-wait)", true);
             } catch (BulkheadException e) {
                 throw new GenerationException("too many LLM calls in flight in this worker (bulkhead full)", true);
             } catch (GenerationException e) {
@@ -217,6 +219,33 @@ public class LlmProvider implements GenerationProvider {
             } catch (RuntimeException e) {
                 throw new GenerationException("the LLM call failed: " + secrets.mask(e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())), true);
+            }
+        }
+
+        /**
+         * The call; while the circuit is open, waits for it (up to {@code forgeline.llm.open-circuit-wait}, checking
+         * every second, never past the command's deadline) instead of failing at once. Why: a module fails for good
+         * after 3 attempts, and the orchestrator's backoff (3 + 6 s) is shorter than the breaker's delay (30 s), so
+         * failing fast would turn a short outage into failed runs. The wait holds an LLM slot, which is I/O waiting,
+         * what those slots are sized for.
+         */
+        private ChatResult completeWaitingForTheCircuit(ChatCompletionRequest request) {
+            long giveUp = System.nanoTime() + config.openCircuitWait().toNanos();
+            while (true) {
+                try {
+                    return client.complete(request);
+                } catch (CircuitBreakerOpenException e) {
+                    long left = giveUp - System.nanoTime();
+                    if (left <= 0 || (command.deadline() != null && !clock.instant().isBefore(command.deadline()))) {
+                        throw e;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
             }
         }
     }

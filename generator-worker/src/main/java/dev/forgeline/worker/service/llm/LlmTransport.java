@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.client.api.LoggingScope;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.forgeline.contracts.Json;
+import dev.forgeline.worker.config.WorkerConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -41,13 +43,16 @@ public class LlmTransport {
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
 
     private final LlmConfig config;
+    private final int connections;
     private final Secrets secrets;
     private volatile OpenAiApi api;
     private volatile String builtFor;
 
     @Inject
-    public LlmTransport(LlmConfig config) {
+    public LlmTransport(LlmConfig config, WorkerConfig worker) {
         this.config = config;
+        // One connection per LLM slot at least (the client's default pool is 50).
+        this.connections = Math.max(50, worker.llmConcurrency());
         this.secrets = new Secrets(config.apiKey());
     }
 
@@ -261,7 +266,8 @@ public class LlmTransport {
                         .disableDefaultMapper(true)
                         .loggingScope(LoggingScope.NONE)
                         .followRedirects(false)
-                        .userAgent("forgeline-generator-worker");
+                        .userAgent("forgeline-generator-worker")
+                        .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, connections);
                 config.apiKey().filter(k -> !k.isBlank()).ifPresent(key -> builder.register(new ApiKeyFilter(key)));
                 api = builder.build(OpenAiApi.class);
                 builtFor = baseUrl;
