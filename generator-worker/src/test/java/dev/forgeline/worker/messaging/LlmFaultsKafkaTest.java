@@ -142,8 +142,6 @@ class LlmFaultsKafkaTest {
         assertThat(llm.count(Outcome.ANSWERED) - before.get(Outcome.ANSWERED)).as("one good answer per command").isEqualTo(6);
         assertThat(llm.requests() - requestsBefore).as("each fault cost exactly one more request")
                 .isEqualTo(commands.size() + burst.size());
-        assertThat(llm.requestsPerModuleAttempt().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(
-                MAX_RETRIES + 1));
         assertThat(transitions).as("7 failures among 13 calls never open the breaker").doesNotContain(
                 CircuitBreakerState.OPEN);
     }
