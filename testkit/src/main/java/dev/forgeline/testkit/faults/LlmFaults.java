@@ -117,7 +117,12 @@ public final class LlmFaults implements FaultScenario {
         if (!closed) {
             context.failed("a worker's circuit breaker was still open 2 min after the endpoint recovered: " + opened);
         }
-        retryBoundExceeded().stream().limit(5).forEach(context::failed);
+        // Every run of the suite submits the same spec, so the per (project, module, attempt) counts add up all runs
+        // and cannot check one attempt's bound; only non-module prompts are checked here (the exact retry count is
+        // LlmFaultsKafkaTest's).
+        if (llm.count(Outcome.NOT_A_MODULE_PROMPT) > 0) {
+            context.failed(llm.count(Outcome.NOT_A_MODULE_PROMPT) + " LLM requests were not module prompts");
+        }
         System.out.printf("    llm-faults: faults served; breakers: %s%n", opened);
     }
 
@@ -125,26 +130,8 @@ public final class LlmFaults implements FaultScenario {
     public void restore(FaultContext context) {
         Map<String, Integer> perAttempt = llm.requestsPerModuleAttempt();
         int most = perAttempt.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        System.out.printf("    llm-faults: %s; at most %d requests for one module attempt (bound %d)%n", llm.summary(),
-                most, REQUESTS_PER_MODULE_ATTEMPT);
-    }
-
-    /**
-     * Module attempts that sent more requests than the retry bound, and requests that were not module prompts. Run
-     * once the faults are served and the breakers closed: from then on a call in progress adds at most its one
-     * successful request.
-     */
-    private List<String> retryBoundExceeded() {
-        List<String> failed = new ArrayList<>();
-        if (llm.count(Outcome.NOT_A_MODULE_PROMPT) > 0) {
-            failed.add(llm.count(Outcome.NOT_A_MODULE_PROMPT) + " LLM requests were not module prompts");
-        }
-        llm.requestsPerModuleAttempt().forEach((attempt, n) -> {
-            if (n > REQUESTS_PER_MODULE_ATTEMPT) {
-                failed.add(attempt + " sent " + n + " requests, more than the retry bound " + REQUESTS_PER_MODULE_ATTEMPT);
-            }
-        });
-        return failed;
+        System.out.printf("    llm-faults: %s; at most %d requests for one (project, module, attempt), all runs"
+                + " together%n", llm.summary(), most);
     }
 
     private double metric(LocalForgeline.Service worker, Pattern pattern) {
