@@ -50,6 +50,8 @@ public final class LocalForgeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.apiBases = List.copyOf(apiBases);
         this.processes = processes;
+        // A driver that dies of an exception or a signal must not leave the services running.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-forgeline-shutdown"));
     }
 
     /** Starts Kafka, PostgreSQL (a fresh database unless one is configured) and the services; waits until ready. */
