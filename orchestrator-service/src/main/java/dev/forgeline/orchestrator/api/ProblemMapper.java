@@ -42,8 +42,9 @@ public class ProblemMapper {
         return build(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), uri, null);
     }
 
+    // Throwable, not RuntimeException: a refused database connection arrives as a checked ConnectException.
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseFailures.unavailable(e)) {
             // Not a fault of this request: the database is down or restarting, so say when to try again.
             Log.warnf("database unavailable serving %s: %s", uri.getPath(), e.getMessage());

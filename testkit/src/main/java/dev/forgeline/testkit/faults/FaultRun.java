@@ -224,7 +224,9 @@ public final class FaultRun {
         long recovery = 0;
         boolean recovered = true;
         for (RunRecord r : records) {
-            boolean inFlightAtFault = !r.terminalAt(faultAt);
+            // By the server's clock: a poll may first see a run terminal after the fault that ended before it.
+            Instant ended = r.details == null ? null : instant(r.details.path("finishedAt"));
+            boolean inFlightAtFault = ended == null ? !r.terminalAt(faultAt) : ended.isAfter(faultAt);
             if (inFlightAtFault) {
                 inFlight++;
             }

@@ -25,7 +25,8 @@ public final class LocalForgeline implements AutoCloseable {
     public static final String ORCHESTRATOR = "orchestrator-service";
     public static final String WORKER = "generator-worker";
     public static final String VALIDATOR = "validation-service";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // Generous: on a shared 2-core machine under load a service has taken over 2 min to start.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final String DATABASE = "forgeline";
     // C1 only: on 2 shared cores, C2's compile work delays the first runs more than its faster code wins back.
     private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
@@ -50,6 +51,8 @@ public final class LocalForgeline implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.apiBases = List.copyOf(apiBases);
         this.processes = processes;
+        // A driver that dies of an exception or a signal must not leave the services running.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-forgeline-shutdown"));
     }
 
     /** Starts Kafka, PostgreSQL (a fresh database unless one is configured) and the services; waits until ready. */
