@@ -16,11 +16,15 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 /**
  * Applies a polled batch of verdicts in one transaction (in record order, so in order per run). Unparseable records
  * go to the DLQ and the rest go on. When the batch cannot be applied, its verdicts are applied one by one, each
- * retried with backoff for up to 5 minutes (the database is away) before it alone is dead-lettered.
+ * retried with backoff for up to 5 minutes (the database is away) before it alone is dead-lettered. Every attempt
+ * has its own time limit: a transaction whose connection died with the database may never complete, and one such
+ * attempt must not hold the consumer (and every run behind it) until the give-up time. A timed-out attempt that
+ * commits after all is harmless: the retry finds the verdict applied and the state machine ignores the duplicate.
  */
 @ApplicationScoped
 public class VerdictBatches {
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
     private final DeadLetters deadLetters;
 
@@ -62,7 +66,7 @@ public class VerdictBatches {
         Uni<Void> deadLettered = poison.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(poison).andFailFast().replaceWithVoid();
         Uni<Void> applied = verdicts.isEmpty() ? Uni.createFrom().voidItem()
-                : applyAll.apply(verdicts)
+                : attempt(applyAll, verdicts)
                         .onFailure().retry().withBackOff(Duration.ofMillis(50), Duration.ofMillis(500)).atMost(2)
                         .onFailure().recoverWithUni(e -> oneByOne(verdicts, sources, applyAll, giveUpAfter, e));
         return deadLettered.chain(() -> applied).onItemOrFailure().transformToUni((ok, failure) -> failure == null
@@ -74,10 +78,15 @@ public class VerdictBatches {
             Function<List<T>, Uni<Void>> applyAll, Duration giveUpAfter, Throwable batchFailure) {
         Log.warnf(batchFailure, "a batch of %d verdicts failed; applying them one by one", verdicts.size());
         return Multi.createFrom().range(0, verdicts.size()).onItem().transformToUniAndConcatenate(i ->
-                applyAll.apply(List.of(verdicts.get(i)))
+                attempt(applyAll, List.of(verdicts.get(i)))
                         .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
                         .expireIn(giveUpAfter.toMillis())
                         .onFailure().recoverWithUni(e -> deadLetters.send(sources.get(i), e)))
                 .collect().last().replaceWithVoid();
+    }
+
+    /** One attempt, failed (so retried) when it gives no answer within {@link #ATTEMPT_TIMEOUT}. */
+    private static <T> Uni<Void> attempt(Function<List<T>, Uni<Void>> applyAll, List<T> verdicts) {
+        return Uni.createFrom().deferred(() -> applyAll.apply(verdicts)).ifNoItem().after(ATTEMPT_TIMEOUT).fail();
     }
 }
