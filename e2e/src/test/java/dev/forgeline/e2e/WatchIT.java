@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.forgeline.cli.Credentials;
 import dev.forgeline.cli.EventStream;
 import dev.forgeline.cli.Forgeline;
 import dev.forgeline.cli.Gateway;
@@ -88,9 +90,14 @@ class WatchIT {
     }
 
     private static Result cliRaw(String... args) {
+        return cliWith(Map.of(Credentials.TOKEN_ENV, stack.adminKey()), args);
+    }
+
+    /** The CLI with these environment variables (FORGELINE_TOKEN) instead of the admin key. */
+    private static Result cliWith(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Forgeline.commandLine();
+        CommandLine cli = Forgeline.commandLine(environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
@@ -104,7 +111,7 @@ class WatchIT {
         List<CompletableFuture<List<RunEvent>>> streams = stack.apiBases().stream()
                 .map(base -> CompletableFuture.supplyAsync(() -> {
                     List<RunEvent> events = new ArrayList<>();
-                    RunStatus end = new EventStream(new Gateway(base)).follow(runId, events::add);
+                    RunStatus end = new EventStream(new Gateway(base, Credentials.adminKey(stack.adminKey()))).follow(runId, events::add);
                     assertThat(end).isEqualTo(RunStatus.SUCCEEDED);
                     return events;
                 })).toList();

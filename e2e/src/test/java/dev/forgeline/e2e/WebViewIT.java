@@ -56,7 +56,7 @@ class WebViewIT {
     static void start() {
         Browser.requireChromium();
         stack = LocalForgeline.start(E2eSupport.options("web-view").env(LocalForgeline.WORKER, FENCE, "handlers"));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
         base = stack.apiBase().toString();
         browser = Browser.start();
     }
