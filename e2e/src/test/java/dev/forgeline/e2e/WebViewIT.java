@@ -37,10 +37,11 @@ import dev.forgeline.testkit.local.ApiClient;
 import dev.forgeline.testkit.local.LocalForgeline;
 
 /**
- * The web view in a real headless Chromium against the three services as processes. The worker starts with the
- * fence fault on {@code handlers}, so the first run fails; the worker is then restarted without it and the replay
- * (and the next run) succeeds; last, restarted with a slow provider, it keeps a run busy to be cancelled: hence the
- * fixed order. Screenshots of each page: e2e/target/screenshots/.
+ * The web view in a real headless Chromium against the three services as processes. First the browser signs in with
+ * the stack's admin key (after a wrong one is refused). The worker starts with the fence fault on {@code handlers},
+ * so the first run fails; the worker is then restarted without it and the replay (and the next run) succeeds; then,
+ * restarted with a slow provider, it keeps a run busy to be cancelled; last, signing out returns to the form: hence
+ * the fixed order. Screenshots of each page: e2e/target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebViewIT {
@@ -69,6 +70,54 @@ class WebViewIT {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void aWrongKeyIsRefusedAndTheAdminKeySignsInWithACookieNoScriptCanRead() {
+        driver().get(base + "/");
+        WebElement form = await().atMost(Duration.ofSeconds(20))
+                .until(() -> driver().findElements(By.id("signin-form")), l -> !l.isEmpty()).get(0);
+        assertThat(driver().findElements(By.cssSelector("#runs"))).as("nothing of the runs page while signed out")
+                .isEmpty();
+        assertThat(driver().findElement(By.id("signin-key")).getAttribute("type")).isEqualTo("password");
+        browser.screenshot("sign-in");
+
+        String wrong = LocalForgeline.newKey();
+        driver().findElement(By.id("signin-key")).sendKeys(wrong);
+        form.findElement(By.id("signin-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.id("signin-error")).getText(),
+                text -> text.contains("That key was not accepted"));
+        assertThat(sessionCookie()).as("no cookie for a refused key").isNull();
+        browser.screenshot("sign-in-refused");
+
+        driver().findElement(By.id("signin-key")).clear();
+        driver().findElement(By.id("signin-key")).sendKeys(stack.adminKey());
+        driver().findElement(By.id("signin-submit")).click();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("who-name")).getText(), who -> who.contains("admin"));
+        assertThat(driver().findElement(By.id("who-name")).getText()).startsWith("admin · admin");
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.id("page-info")).getText(),
+                info -> info.startsWith("Page 1 of 1"));
+
+        // The session is an HttpOnly, SameSite=Strict cookie on /api; the key is nowhere a script could read it.
+        Map<String, Object> cookie = sessionCookie();
+        assertThat(cookie).as("the session cookie").isNotNull();
+        assertThat(cookie).containsEntry("httpOnly", true).containsEntry("sameSite", "Strict")
+                .containsEntry("path", "/api");
+        assertThat(pageStorage()).doesNotContain(stack.adminKey());
+        assertThat(driver().getCurrentUrl()).doesNotContain(stack.adminKey());
+        driver().get(base + "/api/whoami");
+        assertThat(driver().findElement(By.tagName("body")).getText()).contains("\"tenant\":\"admin\"");
+        assertThat((String) driver().executeScript("return document.cookie")).as("document.cookie on /api")
+                .doesNotContain(stack.adminKey()).doesNotContain("forgeline_session");
+
+        // A POST authenticated by the cookie alone, without the web view's header (as a cross-site form would).
+        driver().get(base + "/");
+        Object status = driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/runs', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'})"
+                + ".then(r => done(r.status), e => done(String(e)));");
+        assertThat(status).as("POST without X-Forgeline-Csrf").isEqualTo(403L);
     }
 
     @Test
@@ -219,6 +268,39 @@ class WebViewIT {
         assertThat(driver().executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         assertThat(api.get("/api/runs/" + runId).json().path("status").asText()).isEqualTo("CANCELLED");
         browser.screenshot("run-cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void signingOutReturnsToTheFormAndEndsTheSession() {
+        driver().get(base + "/");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("sign-out")).isDisplayed());
+        driver().findElement(By.id("sign-out")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !driver().findElements(By.id("signin-form")).isEmpty());
+        assertThat(driver().findElement(By.id("who")).isDisplayed()).isFalse();
+        assertThat(sessionCookie()).as("the session cookie after signing out").isNull();
+        Object status = driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/whoami').then(r => done(r.status), e => done(String(e)));");
+        assertThat(status).isEqualTo(401L);
+        driver().get(base + "/run.html?id=" + java.util.UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !driver().findElements(By.id("signin-form")).isEmpty());
+        browser.screenshot("signed-out");
+    }
+
+    /** The gateway's session cookie as Chromium holds it (CDP: scripts cannot see an HttpOnly cookie), or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sessionCookie() {
+        Map<String, Object> result = driver().executeCdpCommand("Network.getCookies",
+                Map.of("urls", List.of(base + "/api/whoami")));
+        return ((List<Map<String, Object>>) result.get("cookies")).stream()
+                .filter(c -> "forgeline_session".equals(c.get("name"))).findFirst().orElse(null);
+    }
+
+    /** Everything the page's scripts could store: cookies they can see, localStorage and sessionStorage. */
+    private static String pageStorage() {
+        return (String) driver().executeScript("return document.cookie + JSON.stringify(localStorage) "
+                + "+ JSON.stringify(sessionStorage)");
     }
 
     private static List<String> runRows() {
