@@ -1,6 +1,7 @@
 package dev.forgeline.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,19 @@ public record Credentials(String token, String source) {
             throw new IllegalArgumentException(source + " holds spaces or control characters inside the token; "
                     + "it must be the key or token alone");
         }
+    }
+
+    /**
+     * The token from {@code tokenFile} if given, else {@code FORGELINE_TOKEN}, else, for a gateway on this machine,
+     * the admin key a running {@code forgeline up} left in {@code upKeyFile}, else none.
+     */
+    public static Credentials resolve(Path tokenFile, Map<String, String> environment, Path upKeyFile, URI api) {
+        Credentials given = resolve(tokenFile, environment);
+        if (given.present()) {
+            return given;
+        }
+        String upKey = UpKeyFile.readFor(upKeyFile, api);
+        return upKey == null ? NONE : new Credentials(upKey, UpKeyFile.RELATIVE + ", written by forgeline up");
     }
 
     /** The token from {@code tokenFile} if given, else {@code FORGELINE_TOKEN}, else none. */

@@ -42,9 +42,12 @@ public class Forgeline implements Callable<Integer> {
 
     /** The environment the commands read (FORGELINE_TOKEN, FORGELINE_ADMIN_KEY); the process's, or a test's. */
     final Map<String, String> environment;
+    /** Where a running {@code forgeline up} keeps its admin key for the CLI on this machine; null: nowhere. */
+    final Path upKeyFile;
 
-    Forgeline(Map<String, String> environment) {
+    Forgeline(Map<String, String> environment, Path upKeyFile) {
         this.environment = Map.copyOf(environment);
+        this.upKeyFile = upKeyFile;
     }
 
     public static void main(String[] args) {
@@ -54,12 +57,19 @@ public class Forgeline implements Callable<Integer> {
 
     /** The command line with Forgeline's exit codes for gateway failures. */
     public static CommandLine commandLine() {
-        return commandLine(System.getenv());
+        return commandLine(System.getenv(), UpKeyFile.defaultLocation());
     }
 
-    /** Like {@link #commandLine()}, reading {@code environment} instead of the process's environment variables. */
+    /**
+     * Like {@link #commandLine()}, reading {@code environment} instead of the process's environment variables and
+     * no key file of a running {@code up}.
+     */
     public static CommandLine commandLine(Map<String, String> environment) {
-        CommandLine cli = new CommandLine(new Forgeline(environment));
+        return commandLine(environment, null);
+    }
+
+    static CommandLine commandLine(Map<String, String> environment, Path upKeyFile) {
+        CommandLine cli = new CommandLine(new Forgeline(environment, upKeyFile));
         cli.setExecutionExceptionHandler(new GatewayFailureHandler());
         return cli;
     }

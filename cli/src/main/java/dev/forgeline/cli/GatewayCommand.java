@@ -22,21 +22,20 @@ abstract class GatewayCommand implements Callable<Integer> {
         // The root, not the parent: commands may be nested (dead-letters list); --api is inherited by all of them.
         Forgeline root = (Forgeline) spec.root().userObject();
         String api = root.api;
-        Credentials credentials;
+        URI uri;
         try {
-            credentials = Credentials.resolve(root.tokenFile, root.environment);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        try {
-            URI uri = new URI(api);
+            uri = new URI(api);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new URISyntaxException(api, "not an http or https URL with a host");
             }
-            return new Gateway(uri, credentials);
         } catch (URISyntaxException e) {
             throw new ParameterException(spec.commandLine(), "--api: '" + api + "' is not a gateway URL ("
                     + e.getReason() + ")");
+        }
+        try {
+            return new Gateway(uri, Credentials.resolve(root.tokenFile, root.environment, root.upKeyFile, uri));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

@@ -21,11 +21,18 @@ class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LocalForgeline stack = LocalStacks.start(out, ((Forgeline) spec.root().userObject()).environment);
+        Forgeline root = (Forgeline) spec.root().userObject();
+        LocalForgeline stack = LocalStacks.start(out, root.environment);
+        if (root.upKeyFile != null) {
+            UpKeyFile.write(root.upKeyFile, stack.adminKey());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping…");
             out.flush();
+            if (root.upKeyFile != null) {
+                UpKeyFile.delete(root.upKeyFile);
+            }
             stack.close();
             stopped.countDown();
         }));
@@ -33,6 +40,10 @@ class UpCommand implements Callable<Integer> {
         out.println("  orchestrator API  " + stack.apiBase() + "/api/runs   (OpenAPI: " + stack.apiBase() + "/q/openapi)");
         out.println("  web view          " + stack.apiBase() + "/   (sign in with the admin key or another API key)");
         out.println("  Kafka bootstrap   " + stack.bootstrapServers());
+        if (root.upKeyFile != null) {
+            out.println("  admin key file    " + root.upKeyFile + "   (read by ./forgeline here while up runs, "
+                    + "for a gateway on localhost, when FORGELINE_TOKEN is not set)");
+        }
         stack.services().forEach(s -> out.println("  " + ProgressDisplay.pad(s.name(), 18) + "http://127.0.0.1:"
                 + s.port() + "/q/health   log: " + s.process().logFile()));
         out.flush();

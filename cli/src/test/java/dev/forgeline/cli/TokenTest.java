@@ -117,6 +117,15 @@ class TokenTest {
         return cli.execute(all);
     }
 
+    private int withUpKeyFile(Map<String, String> environment, Path upKeyFile, String... args) {
+        CommandLine cli = Forgeline.commandLine(environment, upKeyFile);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--api", "http://localhost:" + gateway.getAddress().getPort()));
+        return cli.execute(all.toArray(String[]::new));
+    }
+
     private int withToken(String... args) {
         return run(Map.of("FORGELINE_TOKEN", TOKEN), args);
     }
@@ -202,5 +211,39 @@ class TokenTest {
         Path spec = Files.writeString(dir.resolve("spec.json"), "{}");
         assertThat(withToken("submit", spec.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("HTTP 429", "20 runs in flight", "retry after 17 s");
+    }
+
+    @Test
+    void withoutATokenTheKeyOfARunningUpIsUsedForAGatewayOnThisMachine() throws IOException {
+        Path upKey = dir.resolve(".forgeline/admin-key");
+        UpKeyFile.write(upKey, TOKEN);
+        assertThat(withUpKeyFile(Map.of(), upKey, "status", RUN.toString())).as(err.toString()).isZero();
+        assertThat(requests).singleElement().asString().endsWith(" Bearer " + TOKEN);
+
+        String other = "flk_" + "C".repeat(43);
+        assertThat(withUpKeyFile(Map.of("FORGELINE_TOKEN", other), upKey, "status", RUN.toString())).isEqualTo(3);
+        assertThat(requests.get(1)).as("FORGELINE_TOKEN wins").endsWith(" Bearer " + other);
+
+        UpKeyFile.write(upKey, other);
+        assertThat(withUpKeyFile(Map.of(), upKey, "list")).isEqualTo(3);
+        assertThat(err.toString()).contains("refused the token (.forgeline/admin-key, written by forgeline up)")
+                .doesNotContain(other);
+    }
+
+    @Test
+    void theUpKeyFileIsForThisUserOnlyAndOnlyForLoopbackGateways() throws IOException {
+        Path upKey = dir.resolve(".forgeline/admin-key");
+        UpKeyFile.write(upKey, TOKEN);
+        assertThat(Files.getPosixFilePermissions(upKey)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        for (String local : List.of("http://localhost:8080", "http://127.0.0.1:8080", "http://[::1]:8080")) {
+            assertThat(UpKeyFile.readFor(upKey, java.net.URI.create(local))).as(local).isEqualTo(TOKEN);
+        }
+        for (String remote : List.of("http://gateway.example.org:8080", "https://10.0.0.7", "http://localhost.example.org")) {
+            assertThat(UpKeyFile.readFor(upKey, java.net.URI.create(remote))).as(remote).isNull();
+        }
+        UpKeyFile.delete(upKey);
+        assertThat(UpKeyFile.readFor(upKey, java.net.URI.create("http://localhost:8080"))).isNull();
     }
 }
