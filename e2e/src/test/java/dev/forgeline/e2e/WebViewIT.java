@@ -48,6 +48,9 @@ class WebViewIT {
     private static final String FENCE = "FORGELINE_WORKER_FAULTS_FENCE_MODULES";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
+    private static final String OIDC_CLIENT = "forgeline-web";
+
+    private static FakeOidcIssuer issuer;
     private static LocalForgeline stack;
     private static ApiClient api;
     private static Browser browser;
@@ -56,7 +59,12 @@ class WebViewIT {
     @BeforeAll
     static void start() {
         Browser.requireChromium();
-        stack = LocalForgeline.start(E2eSupport.options("web-view").env(LocalForgeline.WORKER, FENCE, "handlers"));
+        issuer = new FakeOidcIssuer(OIDC_CLIENT, Map.of("sub", "alice", "tenant", "team-oidc"));
+        stack = LocalForgeline.start(E2eSupport.options("web-view").env(LocalForgeline.WORKER, FENCE, "handlers")
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_ISSUER", issuer.issuer())
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_AUDIENCE", OIDC_CLIENT)
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_JWKS_URL", issuer.jwksUrl())
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_CLIENT_ID", OIDC_CLIENT));
         api = stack.adminApi();
         base = stack.apiBase().toString();
         browser = Browser.start();
@@ -69,6 +77,9 @@ class WebViewIT {
         }
         if (stack != null) {
             stack.close();
+        }
+        if (issuer != null) {
+            issuer.close();
         }
     }
 
@@ -286,6 +297,29 @@ class WebViewIT {
         driver().get(base + "/run.html?id=" + java.util.UUID.randomUUID());
         await().atMost(Duration.ofSeconds(20)).until(() -> !driver().findElements(By.id("signin-form")).isEmpty());
         browser.screenshot("signed-out");
+    }
+
+    @Test
+    @Order(6)
+    void signingInThroughTheOidcIssuerUsesPkceAndShowsOnlyTheTenantOfItsToken() {
+        driver().get(base + "/");
+        WebElement button = await().atMost(Duration.ofSeconds(20))
+                .until(() -> driver().findElements(By.id("signin-oidc")), l -> !l.isEmpty()).get(0);
+        assertThat(button.getText()).isEqualTo("Sign in with " + issuer.issuer().replace("http://", ""));
+        button.click();
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("who-name")).getText(), who -> who.contains("alice"));
+        assertThat(driver().findElement(By.id("who-name")).getText()).isEqualTo("team-oidc · alice");
+        assertThat(issuer.log).containsExactly("authorize S256", "token ok");
+        assertThat(driver().getCurrentUrl()).as("code and state are gone from the address").isEqualTo(base + "/");
+        assertThat(driver().executeScript("return sessionStorage.length")).as("the PKCE verifier is gone")
+                .isEqualTo(0L);
+        // The admin's runs of the earlier tests belong to tenant admin: team-oidc sees none of them.
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.cssSelector("#runs tbody"))
+                .getText().contains("No runs yet"));
+        assertThat(driver().findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 1 · 0 runs");
+        browser.screenshot("signed-in-oidc");
     }
 
     /** The gateway's session cookie as Chromium holds it (CDP: scripts cannot see an HttpOnly cookie), or null. */

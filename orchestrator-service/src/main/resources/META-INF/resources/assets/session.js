@@ -48,6 +48,7 @@ function redirectUri() {
 }
 
 async function startOidc(oidc) {
+  if (!crypto.subtle) throw new Error('signing in with an issuer needs the gateway on https (or localhost)');
   const config = await discovery(oidc.issuer);
   const verifier = randomString(32);
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
