@@ -239,4 +239,38 @@ class WatchIT {
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("replayed 0, already replayed 1, not found 0");
     }
+
+    @Test
+    void aKeyMadeWithKeysCreateSeesOnlyItsTenantsRunsUntilItIsRevoked(@TempDir Path dir) throws IOException {
+        String adminRun = cli("submit", succeeding.toString()).runId();
+        Result created = cli("keys", "create", "--tenant", "team-cli", "--name", "ci-" + UUID.randomUUID());
+        assertThat(created.exit()).as(created.err()).isZero();
+        String key = created.out().lines().findFirst().orElseThrow();
+        assertThat(key).matches("flk_[A-Za-z0-9_-]{43}");
+        String keyId = created.out().replaceAll("(?s).*\\bid ([0-9a-f-]{36}) .*", "$1");
+        Map<String, String> teamCli = Map.of(Credentials.TOKEN_ENV, key);
+
+        Result own = cliWith(teamCli, "submit", succeeding.toString(), "--api", stack.apiBase().toString());
+        assertThat(own.exit()).as(own.err()).isZero();
+        Result list = cliWith(teamCli, "list", "--size", "100", "--api", stack.apiBase().toString());
+        assertThat(list.out()).contains(own.runId()).doesNotContain(adminRun);
+        Result foreign = cliWith(teamCli, "status", adminRun, "--api", stack.apiBase().toString());
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).contains("HTTP 404", "a run of another tenant");
+        Result notAdmin = cliWith(teamCli, "keys", "list", "--api", stack.apiBase().toString());
+        assertThat(notAdmin.exit()).isEqualTo(2);
+        assertThat(notAdmin.err()).contains("HTTP 403", "needs an admin key");
+
+        Result keys = cli("keys", "list");
+        assertThat(keys.out()).contains(keyId, "team-cli").doesNotContain(key);
+        assertThat(cli("keys", "revoke", keyId).exit()).isZero();
+        Path tokenFile = Files.writeString(dir.resolve("token"), key);
+        Result revoked = cliWith(Map.of(), "list", "--token-file", tokenFile.toString(), "--api",
+                stack.apiBase().toString());
+        assertThat(revoked.exit()).isEqualTo(3);
+        assertThat(revoked.err()).contains("the gateway refused the token (--token-file").doesNotContain(key);
+        Result none = cliWith(Map.of(), "list", "--api", stack.apiBase().toString());
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.err()).contains("requires a token: set FORGELINE_TOKEN");
+    }
 }
