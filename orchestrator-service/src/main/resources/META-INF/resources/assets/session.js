@@ -99,7 +99,8 @@ function signInForm(oidc, message) {
   // method=post: even if this script failed, the key would never end up in the address.
   const form = el('form', { id: 'signin-form', method: 'post', action: '#', novalidate: true },
     el('div', { class: 'field' }, el('label', { for: 'signin-key' }, 'API key'), key,
-      el('span', { class: 'hint', id: 'signin-hint' }, '`./forgeline up` prints the admin key; an admin creates more with `forgeline keys create`.')),
+      el('span', { class: 'hint', id: 'signin-hint' }, el('code', {}, './forgeline up'), ' prints the admin key; an admin makes more with ',
+        el('code', {}, 'forgeline keys create'), '.')),
     el('div', { class: 'toolbar', style: 'margin: 16px 0 0' }, submit));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
