@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -115,10 +116,12 @@ public class RunTransitions {
     }
 
     /** Stores a run the machine just created, with everything its creation emitted. */
-    public Uni<Transition> create(Transition created, String canonicalSpec, String idempotencyKey) {
+    public Uni<Transition> create(Transition created, String canonicalSpec, String idempotencyKey,
+            String submittedBy, Function<SqlConnection, Uni<Void>> guard) {
         RunState run = created.state();
         List<Emitted> emitted = created.outgoing().stream().map(o -> new Emitted(run.id, o)).toList();
-        return transactions.commit(c -> store.insert(c, run, canonicalSpec, idempotencyKey)
+        return transactions.commit(c -> guard.apply(c)
+                .chain(() -> store.insert(c, run, canonicalSpec, idempotencyKey, submittedBy))
                 .chain(() -> store.write(c, List.of(new Written(null, run, created.changes()))))
                 .chain(() -> records(c, emitted))
                 .map(rs -> new Staged<>(created, rs)))
