@@ -65,7 +65,7 @@ public final class DagBench {
         try (FaultyLlm llm = FaultyLlm.start().delay(delay)) {
             System.out.printf("starting a local stack (Kafka, PostgreSQL, 3 services; 1 worker, llm-concurrency %d)…%n",
                     llmConcurrency);
-            StackOptions options = StackOptions.defaults().httpPort(Ports.freePort())
+            StackOptions options = StackOptions.defaults().httpPort(Ports.freePort()).quotas(10_000, 100_000)
                     .logDir(ProjectRoot.find().resolve("bench/target/service-logs-dag"))
                     .env(LocalForgeline.WORKER, "FORGELINE_LLM_BASE_URL", llm.baseUrl())
                     .env(LocalForgeline.WORKER, "FORGELINE_LLM_MODEL", "faulty-coder")
@@ -73,7 +73,7 @@ public final class DagBench {
                     .env(LocalForgeline.WORKER, "FORGELINE_WORKER_MAX_IN_FLIGHT", String.valueOf(2 * (llmConcurrency + 4)));
             try (LocalForgeline stack = LocalForgeline.start(options);
                     RunEndings endings = new RunEndings(stack.bootstrapServers())) {
-                ApiClient api = new ApiClient(stack.apiBase());
+                ApiClient api = stack.adminApi();
                 byte[] first = variants.variant(runNumber.incrementAndGet());
                 Plan plan = Plan.of(first, delay);
                 System.out.printf("LLM: every module answered after %d ms; spec todo-api with provider llm, runs vary: %s%n",

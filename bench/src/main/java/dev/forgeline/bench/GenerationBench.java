@@ -2,9 +2,6 @@ package dev.forgeline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,20 +100,19 @@ public final class GenerationBench {
         System.out.printf("%nstarting a local stack (Kafka, PostgreSQL, 3 services)…%n");
         try (LocalForgeline local = LocalForgeline.start(StackOptions.defaults().httpPort(Ports.freePort())
                 .logDir(ProjectRoot.find().resolve("bench/target/service-logs")))) {
-            ApiClient api = new ApiClient(local.apiBase());
-            HttpClient http = HttpClient.newHttpClient();
-            runOnce(api, http, local, 1);
+            ApiClient api = local.adminApi();
+            runOnce(api, 1);
             System.out.printf("%-9s %12s %8s%n", "entities", "run ms", "modules");
             for (int size : SIZES) {
                 long start = System.nanoTime();
-                JsonNode run = runOnce(api, http, local, size);
+                JsonNode run = runOnce(api, size);
                 System.out.printf("%-9d %12.0f %8d   %s%n", size, (System.nanoTime() - start) / 1e6,
                         run.path("modules").size(), run.path("status").asText());
             }
         }
     }
 
-    private static JsonNode runOnce(ApiClient api, HttpClient http, LocalForgeline local, int size) throws Exception {
+    private static JsonNode runOnce(ApiClient api, int size) throws Exception {
         ApiClient.Reply reply = api.submit(Json.write(specJson(size)).getBytes(StandardCharsets.UTF_8), null);
         if (reply.status() != 202) {
             throw new IllegalStateException("submission of " + size + " entities refused: " + reply.body());
@@ -124,9 +120,7 @@ public final class GenerationBench {
         String id = reply.json().path("id").asText();
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = http.send(HttpRequest.newBuilder(local.apiBase().resolve("/api/runs/" + id)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            JsonNode run = Json.mapper().readTree(body);
+            JsonNode run = api.get("/api/runs/" + id).json();
             if (List.of("SUCCEEDED", "FAILED", "TIMED_OUT", "CANCELLED").contains(run.path("status").asText())) {
                 return run;
             }

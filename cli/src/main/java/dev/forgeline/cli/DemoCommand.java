@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Starts the local stack like up, submits the spec (default examples/todo-api.json), shows its "
                 + "progress, prints the run summary, writes the project to ./out/<name>/, stops everything, and "
-                + "exits 0 only if the run SUCCEEDED.")
+                + "exits 0 only if the run SUCCEEDED. The run is submitted with the admin key "
+                + "($FORGELINE_ADMIN_KEY, or a new one).")
 class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,8 +40,8 @@ class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no readable spec file at " + file.toAbsolutePath());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalForgeline stack = LocalStacks.start(out)) {
-            Gateway api = new Gateway(stack.apiBase());
+        try (LocalForgeline stack = LocalStacks.start(out, ((Forgeline) spec.root().userObject()).environment)) {
+            Gateway api = new Gateway(stack.apiBase(), Credentials.adminKey(stack.adminKey()));
             JsonNode submitted;
             try {
                 submitted = api.postJson("/api/runs", body, Map.of());

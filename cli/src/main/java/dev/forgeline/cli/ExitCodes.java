@@ -8,10 +8,12 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The run ended FAILED, TIMED_OUT or CANCELLED (or the gateway failed the request). */
     public static final int RUN_FAILED = 1;
-    /** Bad usage, a rejected spec or another request the gateway refused (4xx). */
+    /** Bad usage, a rejected spec or another request the gateway refused (4xx other than 401). */
     public static final int USAGE = 2;
     /** The gateway could not be reached. */
     public static final int UNREACHABLE = 3;
+    /** The gateway refused the token (401); the same code as unreachable: the gateway cannot be used as it is. */
+    public static final int TOKEN_REFUSED = 3;
 
     private ExitCodes() {
     }

@@ -16,13 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.forgeline.contracts.Json;
 
-/** The orchestrator's HTTP API as the CLI uses it; failures become {@link GatewayException} or unreachable. */
+/**
+ * The orchestrator's HTTP API as the CLI uses it, every request with the token as {@code Authorization: Bearer};
+ * failures become {@link GatewayException} (401: {@link TokenRefusedException}) or unreachable.
+ */
 public final class Gateway {
     private final URI base;
+    private final Credentials credentials;
     private final HttpClient http;
 
-    public Gateway(URI base) {
+    public Gateway(URI base, Credentials credentials) {
         this.base = base;
+        this.credentials = credentials;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -35,6 +40,14 @@ public final class Gateway {
         return json(send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** DELETE; a 2xx answer's body (none for 204) is ignored. */
+    public void delete(String path) {
+        HttpResponse<String> response = send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 400) {
+            throw failure(response, response.body());
+        }
+    }
+
     public JsonNode postJson(String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -45,7 +58,7 @@ public final class Gateway {
     public byte[] getBytes(String path) {
         HttpResponse<byte[]> response = send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() >= 400) {
-            throw failure(response.request(), response.statusCode(), new String(response.body()));
+            throw failure(response, new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         return response.body();
     }
@@ -56,17 +69,23 @@ public final class Gateway {
         headers.forEach(request::header);
         HttpResponse<InputStream> response = send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
+            String text;
             try (InputStream body = response.body()) {
-                throw failure(response.request(), response.statusCode(), new String(body.readAllBytes()));
+                text = new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw failure(response.request(), response.statusCode(), "");
+                text = "";
             }
+            throw failure(response, text);
         }
         return response.body();
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (credentials.present()) {
+            request.header("Authorization", "Bearer " + credentials.token());
+        }
+        return request;
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
@@ -90,9 +109,9 @@ public final class Gateway {
                 + " (is it running? --api or FORGELINE_API sets its address)", e);
     }
 
-    private static JsonNode json(HttpResponse<String> response) {
+    private JsonNode json(HttpResponse<String> response) {
         if (response.statusCode() >= 400) {
-            throw failure(response.request(), response.statusCode(), response.body());
+            throw failure(response, response.body());
         }
         try {
             return Json.mapper().readTree(response.body());
@@ -102,7 +121,16 @@ public final class Gateway {
         }
     }
 
-    private static GatewayException failure(HttpRequest request, int status, String body) {
+    private GatewayException failure(HttpResponse<?> response, String body) {
+        HttpRequest request = response.request();
+        int status = response.statusCode();
+        if (status == 401) {
+            return new TokenRefusedException(credentials.present()
+                    ? "the gateway refused the token (" + credentials.source() + "): it is unknown, revoked or "
+                            + "expired; set " + Credentials.TOKEN_ENV + " to a valid API key"
+                    : "the gateway at " + base + " requires a token: set " + Credentials.TOKEN_ENV
+                            + " to an API key (forgeline up prints the admin key) or use --token-file PATH");
+        }
         JsonNode problem = null;
         try {
             problem = body == null || body.isBlank() ? null : Json.mapper().readTree(body);
@@ -110,7 +138,19 @@ public final class Gateway {
             // not a problem document
         }
         String detail = problem != null && problem.hasNonNull("detail") ? problem.path("detail").asText() : body;
-        return new GatewayException(request.method() + " " + request.uri().getPath() + " answered HTTP " + status
-                + (detail == null || detail.isBlank() ? "" : ": " + detail), status, problem);
+        String what = request.method() + " " + request.uri().getPath() + " answered HTTP " + status
+                + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        return new GatewayException(what + advice(request.uri().getPath(), status, response), status, problem);
+    }
+
+    /** What a person can do about a refusal, after the gateway's own words. */
+    private String advice(String path, int status, HttpResponse<?> response) {
+        return switch (status) {
+            case 403 -> " (this needs an admin key; the token in " + credentials.source() + " is not one)";
+            case 404 -> path.startsWith("/api/runs/") ? " (no such run, or a run of another tenant)" : "";
+            case 429 -> response.headers().firstValue("Retry-After").map(s -> " (retry after " + s + " s)")
+                    .orElse("");
+            default -> "";
+        };
     }
 }

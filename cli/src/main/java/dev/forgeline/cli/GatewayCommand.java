@@ -9,24 +9,33 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** A command against a running gateway ({@code --api}, inherited from {@link Forgeline}), and its output. */
+/**
+ * A command against a running gateway ({@code --api} and {@code --token-file}, inherited from {@link Forgeline}, or
+ * {@code FORGELINE_TOKEN}), and its output.
+ */
 abstract class GatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The gateway client; a URL that is not absolute http(s) is a usage error. */
+    /** The gateway client with the token; a URL that is not absolute http(s) or an unreadable token is a usage error. */
     Gateway gateway() {
         // The root, not the parent: commands may be nested (dead-letters list); --api is inherited by all of them.
-        String api = ((Forgeline) spec.root().userObject()).api;
+        Forgeline root = (Forgeline) spec.root().userObject();
+        String api = root.api;
+        URI uri;
         try {
-            URI uri = new URI(api);
+            uri = new URI(api);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new URISyntaxException(api, "not an http or https URL with a host");
             }
-            return new Gateway(uri);
         } catch (URISyntaxException e) {
             throw new ParameterException(spec.commandLine(), "--api: '" + api + "' is not a gateway URL ("
                     + e.getReason() + ")");
+        }
+        try {
+            return new Gateway(uri, Credentials.resolve(root.tokenFile, root.environment, root.upKeyFile, uri));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

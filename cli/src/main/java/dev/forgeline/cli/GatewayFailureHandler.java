@@ -15,6 +15,10 @@ final class GatewayFailureHandler implements IExecutionExceptionHandler {
             err.println("forgeline: " + e.getMessage());
             return ExitCodes.UNREACHABLE;
         }
+        if (e instanceof TokenRefusedException) {
+            err.println("forgeline: " + e.getMessage());
+            return ExitCodes.TOKEN_REFUSED;
+        }
         if (e instanceof GatewayException g) {
             err.println("forgeline: " + g.getMessage());
             if (g.problem() != null && g.problem().path("violations").size() > 0) {

@@ -33,7 +33,8 @@ class ForgelineArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "demo", "submit", "watch", "status", "list", "replay", "cancel", "download"})
+    @ValueSource(strings = {"up", "demo", "submit", "watch", "status", "list", "replay", "cancel", "download",
+            "keys"})
     void helpOnEveryCommandExits0(String command) {
         assertThat(run(command, "--help")).isEqualTo(0);
         assertThat(out.toString()).contains("Usage: forgeline " + command);
@@ -95,5 +96,15 @@ class ForgelineArgumentsTest {
         }
         assertThat(run("--api", "http://127.0.0.1:" + port, "status", UUID.randomUUID().toString())).isEqualTo(3);
         assertThat(err.toString()).contains("cannot reach the gateway at http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void theAdminKeyLineShowsAGeneratedKeyInFullAndAConfiguredOneByItsVariable() {
+        assertThat(LocalStacks.adminKeyLine("flk_generated", false))
+                .isEqualTo("admin key: flk_generated (export FORGELINE_TOKEN=flk_generated to use the CLI)");
+        assertThat(LocalStacks.adminKeyLine("configured-secret-0123456789", true))
+                .isEqualTo("admin key: $FORGELINE_ADMIN_KEY (export FORGELINE_TOKEN=\"$FORGELINE_ADMIN_KEY\" to use "
+                        + "the CLI)")
+                .doesNotContain("configured-secret");
     }
 }

@@ -44,6 +44,7 @@ import dev.forgeline.testkit.Ports;
 import dev.forgeline.testkit.PostgresServers;
 import dev.forgeline.testkit.ProjectRoot;
 import dev.forgeline.testkit.local.ApiClient;
+import dev.forgeline.testkit.local.LocalForgeline;
 
 /**
  * The deployment of issue 10 on a real container engine: the images {@code deploy/build-images.sh} builds, the
@@ -68,6 +69,7 @@ class ComposeStackIT {
     private static final Pattern IN_FLIGHT = Pattern.compile(
             "^forgeline_worker_commands_in_flight(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
 
+    private static final String ADMIN_KEY = LocalForgeline.newKey();
     private static ComposeProject compose;
     private static ApiClient api;
     private static boolean failed;
@@ -112,8 +114,10 @@ class ComposeStackIT {
             compose = new ComposeProject(project, root,
                     List.of(root.resolve("docker-compose.yml"), root.resolve("e2e/src/test/resources/compose/worker-delay.yml")),
                     Map.of("KAFKA_IMAGE", KAFKA_STANDIN, "POSTGRES_IMAGE", POSTGRES_STANDIN,
-                            "FORGELINE_HTTP_PORT", String.valueOf(port)));
-            api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+                            "FORGELINE_HTTP_PORT", String.valueOf(port), "FORGELINE_ADMIN_KEY", ADMIN_KEY,
+                            // Thirty runs of one tenant at once: above the default quotas.
+                            "FORGELINE_QUOTA_RUNS_IN_FLIGHT", "100", "FORGELINE_QUOTA_SUBMISSIONS_PER_MINUTE", "1000"));
+            api = new ApiClient(URI.create("http://127.0.0.1:" + port), ADMIN_KEY);
 
             long up = System.nanoTime();
             compose.compose(Duration.ofMinutes(4), "up", "-d", "--scale", WORKER + "=" + WORKERS).orFail("compose up");
@@ -148,6 +152,7 @@ class ComposeStackIT {
     @Test
     @Order(1)
     void todoApiAndBlogExamplesSucceedThroughTheGateway() {
+        assertThat(api.withToken(null).get("/api/runs").status()).as("the gateway without a token").isEqualTo(401);
         todoApiRun = E2eSupport.submit(api, E2eSupport.example("todo-api.json"));
         UUID blog = E2eSupport.submit(api, E2eSupport.example("blog.json"));
 

@@ -25,7 +25,7 @@ class FailingModuleRunIT {
     static void start() {
         stack = LocalForgeline.start(E2eSupport.options("failing-module")
                 .env(LocalForgeline.WORKER, "FORGELINE_WORKER_FAULTS_FENCE_MODULES", "handlers"));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
     }
 
     @AfterAll

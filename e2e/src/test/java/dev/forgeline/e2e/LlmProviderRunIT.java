@@ -85,7 +85,7 @@ class LlmProviderRunIT {
                 .env(LocalForgeline.WORKER, "FORGELINE_LLM_BASE_URL", "http://127.0.0.1:" + llm.port() + "/v1")
                 .env(LocalForgeline.WORKER, "FORGELINE_LLM_API_KEY", CANARY)
                 .env(LocalForgeline.WORKER, "FORGELINE_LLM_MODEL", MODEL));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
     }
 
     @AfterAll

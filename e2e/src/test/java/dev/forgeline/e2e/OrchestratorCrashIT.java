@@ -47,7 +47,7 @@ class OrchestratorCrashIT {
 
     @Test
     void runsInFlightWhenTheOrchestratorIsKilledCompleteAfterARestart() {
-        ApiClient api = new ApiClient(stack.apiBase());
+        ApiClient api = stack.adminApi();
         byte[] spec = E2eSupport.example("todo-api.json");
         List<UUID> runs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

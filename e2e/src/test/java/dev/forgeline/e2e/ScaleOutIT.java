@@ -33,7 +33,8 @@ class ScaleOutIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalForgeline.start(E2eSupport.options("scale-out").orchestrators(2));
+        // Fifty runs of one tenant at once: above the default quota of runs in flight.
+        stack = LocalForgeline.start(E2eSupport.options("scale-out").orchestrators(2).quotas(RUNS, 10 * RUNS));
     }
 
     @AfterAll
@@ -45,7 +46,7 @@ class ScaleOutIT {
 
     @Test
     void fiftyConcurrentRunsOverTwoOrchestratorsEachEndOnceWithNoDuplicateIdsOrAttempts() throws Exception {
-        List<ApiClient> apis = stack.apiBases().stream().map(ApiClient::new).toList();
+        List<ApiClient> apis = stack.apiBases().stream().map(b -> new ApiClient(b, stack.adminKey())).toList();
         byte[] spec = E2eSupport.example("todo-api.json");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<UUID>> submitted = new ArrayList<>();

@@ -36,7 +36,7 @@ class TodoApiRunIT {
     @BeforeAll
     static void start() {
         stack = LocalForgeline.start(E2eSupport.options("todo-api"));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
     }
 
     @AfterAll

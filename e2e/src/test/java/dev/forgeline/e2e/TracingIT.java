@@ -42,7 +42,7 @@ class TracingIT {
                 .env("QUARKUS_OTEL_SDK_DISABLED", "false")
                 .env("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
                 .env("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms"));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
     }
 
     @AfterAll

@@ -64,10 +64,11 @@ class TwoWorkersIT {
     @BeforeAll
     static void start() {
         NodeProject.requireNode();
-        stack = LocalForgeline.start(E2eSupport.options("two-workers").workers(2)
+        // Twenty runs of one tenant at once and more after them: above the default quota of runs in flight.
+        stack = LocalForgeline.start(E2eSupport.options("two-workers").workers(2).quotas(2 * RUNS, 10 * RUNS)
                 .env(LocalForgeline.WORKER, "FORGELINE_WORKER_FAULTS_DELAY", "2s")
                 .env(LocalForgeline.WORKER, "FORGELINE_WORKER_FAULTS_DELAY_MODULES", "terraform"));
-        api = new ApiClient(stack.apiBase());
+        api = stack.adminApi();
     }
 
     @AfterAll

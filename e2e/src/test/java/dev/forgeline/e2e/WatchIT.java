@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.forgeline.cli.Credentials;
 import dev.forgeline.cli.EventStream;
 import dev.forgeline.cli.Forgeline;
 import dev.forgeline.cli.Gateway;
@@ -88,9 +90,14 @@ class WatchIT {
     }
 
     private static Result cliRaw(String... args) {
+        return cliWith(Map.of(Credentials.TOKEN_ENV, stack.adminKey()), args);
+    }
+
+    /** The CLI with these environment variables (FORGELINE_TOKEN) instead of the admin key. */
+    private static Result cliWith(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Forgeline.commandLine();
+        CommandLine cli = Forgeline.commandLine(environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);
@@ -104,7 +111,7 @@ class WatchIT {
         List<CompletableFuture<List<RunEvent>>> streams = stack.apiBases().stream()
                 .map(base -> CompletableFuture.supplyAsync(() -> {
                     List<RunEvent> events = new ArrayList<>();
-                    RunStatus end = new EventStream(new Gateway(base)).follow(runId, events::add);
+                    RunStatus end = new EventStream(new Gateway(base, Credentials.adminKey(stack.adminKey()))).follow(runId, events::add);
                     assertThat(end).isEqualTo(RunStatus.SUCCEEDED);
                     return events;
                 })).toList();
@@ -231,5 +238,39 @@ class WatchIT {
         Result again = cli("dead-letters", "replay", m.group(1));
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("replayed 0, already replayed 1, not found 0");
+    }
+
+    @Test
+    void aKeyMadeWithKeysCreateSeesOnlyItsTenantsRunsUntilItIsRevoked(@TempDir Path dir) throws IOException {
+        String adminRun = cli("submit", succeeding.toString()).runId();
+        Result created = cli("keys", "create", "--tenant", "team-cli", "--name", "ci-" + UUID.randomUUID());
+        assertThat(created.exit()).as(created.err()).isZero();
+        String key = created.out().lines().findFirst().orElseThrow();
+        assertThat(key).matches("flk_[A-Za-z0-9_-]{43}");
+        String keyId = created.out().replaceAll("(?s).*\\bid ([0-9a-f-]{36}) .*", "$1");
+        Map<String, String> teamCli = Map.of(Credentials.TOKEN_ENV, key);
+
+        Result own = cliWith(teamCli, "submit", succeeding.toString(), "--api", stack.apiBase().toString());
+        assertThat(own.exit()).as(own.err()).isZero();
+        Result list = cliWith(teamCli, "list", "--size", "100", "--api", stack.apiBase().toString());
+        assertThat(list.out()).contains(own.runId()).doesNotContain(adminRun);
+        Result foreign = cliWith(teamCli, "status", adminRun, "--api", stack.apiBase().toString());
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).contains("HTTP 404", "a run of another tenant");
+        Result notAdmin = cliWith(teamCli, "keys", "list", "--api", stack.apiBase().toString());
+        assertThat(notAdmin.exit()).isEqualTo(2);
+        assertThat(notAdmin.err()).contains("HTTP 403", "needs an admin key");
+
+        Result keys = cli("keys", "list");
+        assertThat(keys.out()).contains(keyId, "team-cli").doesNotContain(key);
+        assertThat(cli("keys", "revoke", keyId).exit()).isZero();
+        Path tokenFile = Files.writeString(dir.resolve("token"), key);
+        Result revoked = cliWith(Map.of(), "list", "--token-file", tokenFile.toString(), "--api",
+                stack.apiBase().toString());
+        assertThat(revoked.exit()).isEqualTo(3);
+        assertThat(revoked.err()).contains("the gateway refused the token (--token-file").doesNotContain(key);
+        Result none = cliWith(Map.of(), "list", "--api", stack.apiBase().toString());
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.err()).contains("requires a token: set FORGELINE_TOKEN");
     }
 }

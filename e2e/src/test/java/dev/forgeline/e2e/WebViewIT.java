@@ -37,16 +37,20 @@ import dev.forgeline.testkit.local.ApiClient;
 import dev.forgeline.testkit.local.LocalForgeline;
 
 /**
- * The web view in a real headless Chromium against the three services as processes. The worker starts with the
- * fence fault on {@code handlers}, so the first run fails; the worker is then restarted without it and the replay
- * (and the next run) succeeds; last, restarted with a slow provider, it keeps a run busy to be cancelled: hence the
- * fixed order. Screenshots of each page: e2e/target/screenshots/.
+ * The web view in a real headless Chromium against the three services as processes. First the browser signs in with
+ * the stack's admin key (after a wrong one is refused). The worker starts with the fence fault on {@code handlers},
+ * so the first run fails; the worker is then restarted without it and the replay (and the next run) succeeds; then,
+ * restarted with a slow provider, it keeps a run busy to be cancelled; last, signing out returns to the form: hence
+ * the fixed order. Screenshots of each page: e2e/target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebViewIT {
     private static final String FENCE = "FORGELINE_WORKER_FAULTS_FENCE_MODULES";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
 
+    private static final String OIDC_CLIENT = "forgeline-web";
+
+    private static FakeOidcIssuer issuer;
     private static LocalForgeline stack;
     private static ApiClient api;
     private static Browser browser;
@@ -55,8 +59,13 @@ class WebViewIT {
     @BeforeAll
     static void start() {
         Browser.requireChromium();
-        stack = LocalForgeline.start(E2eSupport.options("web-view").env(LocalForgeline.WORKER, FENCE, "handlers"));
-        api = new ApiClient(stack.apiBase());
+        issuer = new FakeOidcIssuer(OIDC_CLIENT, Map.of("sub", "alice", "tenant", "team-oidc"));
+        stack = LocalForgeline.start(E2eSupport.options("web-view").env(LocalForgeline.WORKER, FENCE, "handlers")
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_ISSUER", issuer.issuer())
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_AUDIENCE", OIDC_CLIENT)
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_JWKS_URL", issuer.jwksUrl())
+                .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_AUTH_OIDC_CLIENT_ID", OIDC_CLIENT));
+        api = stack.adminApi();
         base = stack.apiBase().toString();
         browser = Browser.start();
     }
@@ -69,6 +78,57 @@ class WebViewIT {
         if (stack != null) {
             stack.close();
         }
+        if (issuer != null) {
+            issuer.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void aWrongKeyIsRefusedAndTheAdminKeySignsInWithACookieNoScriptCanRead() {
+        driver().get(base + "/");
+        WebElement form = await().atMost(Duration.ofSeconds(20))
+                .until(() -> driver().findElements(By.id("signin-form")), l -> !l.isEmpty()).get(0);
+        assertThat(driver().findElements(By.cssSelector("#runs"))).as("nothing of the runs page while signed out")
+                .isEmpty();
+        assertThat(driver().findElement(By.id("signin-key")).getAttribute("type")).isEqualTo("password");
+        browser.screenshot("sign-in");
+
+        String wrong = LocalForgeline.newKey();
+        driver().findElement(By.id("signin-key")).sendKeys(wrong);
+        form.findElement(By.id("signin-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.id("signin-error")).getText(),
+                text -> text.contains("That key was not accepted"));
+        assertThat(sessionCookie()).as("no cookie for a refused key").isNull();
+        browser.screenshot("sign-in-refused");
+
+        driver().findElement(By.id("signin-key")).clear();
+        driver().findElement(By.id("signin-key")).sendKeys(stack.adminKey());
+        driver().findElement(By.id("signin-submit")).click();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("who-name")).getText(), who -> who.contains("admin"));
+        assertThat(driver().findElement(By.id("who-name")).getText()).startsWith("admin · admin");
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.id("page-info")).getText(),
+                info -> info.startsWith("Page 1 of 1"));
+
+        // The session is an HttpOnly, SameSite=Strict cookie on /api; the key is nowhere a script could read it.
+        Map<String, Object> cookie = sessionCookie();
+        assertThat(cookie).as("the session cookie").isNotNull();
+        assertThat(cookie).containsEntry("httpOnly", true).containsEntry("sameSite", "Strict")
+                .containsEntry("path", "/api");
+        assertThat(pageStorage()).doesNotContain(stack.adminKey());
+        assertThat(driver().getCurrentUrl()).doesNotContain(stack.adminKey());
+        driver().get(base + "/api/whoami");
+        assertThat(driver().findElement(By.tagName("body")).getText()).contains("\"tenant\":\"admin\"");
+        assertThat((String) driver().executeScript("return document.cookie")).as("document.cookie on /api")
+                .doesNotContain(stack.adminKey()).doesNotContain("forgeline_session");
+
+        // A POST authenticated by the cookie alone, without the web view's header (as a cross-site form would).
+        driver().get(base + "/");
+        Object status = driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/runs', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'})"
+                + ".then(r => done(r.status), e => done(String(e)));");
+        assertThat(status).as("POST without X-Forgeline-Csrf").isEqualTo(403L);
     }
 
     @Test
@@ -219,6 +279,62 @@ class WebViewIT {
         assertThat(driver().executeScript("return window.sameDocument === true")).as("no reload").isEqualTo(true);
         assertThat(api.get("/api/runs/" + runId).json().path("status").asText()).isEqualTo("CANCELLED");
         browser.screenshot("run-cancelled");
+    }
+
+    @Test
+    @Order(5)
+    void signingOutReturnsToTheFormAndEndsTheSession() {
+        driver().get(base + "/");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("sign-out")).isDisplayed());
+        driver().findElement(By.id("sign-out")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !driver().findElements(By.id("signin-form")).isEmpty());
+        assertThat(driver().findElement(By.id("who")).isDisplayed()).isFalse();
+        assertThat(sessionCookie()).as("the session cookie after signing out").isNull();
+        Object status = driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/api/whoami').then(r => done(r.status), e => done(String(e)));");
+        assertThat(status).isEqualTo(401L);
+        driver().get(base + "/run.html?id=" + java.util.UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !driver().findElements(By.id("signin-form")).isEmpty());
+        browser.screenshot("signed-out");
+    }
+
+    @Test
+    @Order(6)
+    void signingInThroughTheOidcIssuerUsesPkceAndShowsOnlyTheTenantOfItsToken() {
+        driver().get(base + "/");
+        WebElement button = await().atMost(Duration.ofSeconds(20))
+                .until(() -> driver().findElements(By.id("signin-oidc")), l -> !l.isEmpty()).get(0);
+        assertThat(button.getText()).isEqualTo("Sign in with " + issuer.issuer().replace("http://", ""));
+        button.click();
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> driver().findElement(By.id("who-name")).getText(), who -> who.contains("alice"));
+        assertThat(driver().findElement(By.id("who-name")).getText()).isEqualTo("team-oidc · alice");
+        assertThat(issuer.log).containsExactly("authorize S256", "token ok");
+        assertThat(driver().getCurrentUrl()).as("code and state are gone from the address").isEqualTo(base + "/");
+        assertThat(driver().executeScript("return sessionStorage.length")).as("the PKCE verifier is gone")
+                .isEqualTo(0L);
+        // The admin's runs of the earlier tests belong to tenant admin: team-oidc sees none of them.
+        await().atMost(Duration.ofSeconds(10)).until(() -> driver().findElement(By.cssSelector("#runs tbody"))
+                .getText().contains("No runs yet"));
+        assertThat(driver().findElement(By.id("page-info")).getText()).isEqualTo("Page 1 of 1 · 0 runs");
+        browser.screenshot("signed-in-oidc");
+    }
+
+    /** The gateway's session cookie as Chromium holds it (CDP: scripts cannot see an HttpOnly cookie), or null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sessionCookie() {
+        Map<String, Object> result = driver().executeCdpCommand("Network.getCookies",
+                Map.of("urls", List.of(base + "/api/whoami")));
+        return ((List<Map<String, Object>>) result.get("cookies")).stream()
+                .filter(c -> "forgeline_session".equals(c.get("name"))).findFirst().orElse(null);
+    }
+
+    /** Everything the page's scripts could store: cookies they can see, localStorage and sessionStorage. */
+    private static String pageStorage() {
+        return (String) driver().executeScript("return document.cookie + JSON.stringify(localStorage) "
+                + "+ JSON.stringify(sessionStorage)");
     }
 
     private static List<String> runRows() {

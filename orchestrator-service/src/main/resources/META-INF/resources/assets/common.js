@@ -68,9 +68,20 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** An API answer: status, parsed JSON body (or null), and the problem document when it is one. */
+/**
+ * Sent on every call: a header a cross-site form cannot send, which the gateway requires on unsafe requests that
+ * the session cookie authenticates.
+ */
+export const CSRF_HEADER = { 'X-Forgeline-Csrf': '1' };
+
+/**
+ * An API answer: status, parsed JSON body (or null), and the problem document when it is one. The session is the
+ * HttpOnly cookie the browser sends by itself; a 401 (signed out elsewhere, key revoked) raises
+ * 'forgeline:unauthorized', on which session.js shows the sign-in form.
+ */
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
-  const response = await fetch(path, { method, body, headers: { Accept: 'application/json', ...headers } });
+  const response = await fetch(path, { method, body, credentials: 'same-origin', headers: { Accept: 'application/json', ...CSRF_HEADER, ...headers } });
+  if (response.status === 401) window.dispatchEvent(new CustomEvent('forgeline:unauthorized'));
   const text = await response.text();
   let json = null;
   try {
@@ -138,7 +149,8 @@ function siteChrome() {
   document.body.prepend(
     el('a', { class: 'skip-link', href: '#main' }, 'Skip to content'),
     el('header', { class: 'site' }, el('div', { class: 'bar' }, brand,
-      el('nav', { 'aria-label': 'Main' }, el('ul', {}, link('./', 'Runs'), link('submit.html', 'Submit a spec'))))),
+      el('nav', { 'aria-label': 'Main' }, el('ul', {}, link('./', 'Runs'), link('submit.html', 'Submit a spec'))),
+      el('div', { class: 'who', id: 'who', hidden: true }))),
     el('div', { id: 'announcer', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }));
 }
 

@@ -3,6 +3,10 @@
 import { $, api, el, statusBadge, formatTime, formatDuration, formatClock, formatBytes, percent, problemText, where,
   announce, label, RUN_TERMINAL } from './common.js';
 import { renderDag } from './dag.js';
+import { ready } from './session.js';
+
+// Nothing loads until the gateway knows who this is (session.js shows the sign-in form otherwise).
+await ready;
 
 const runId = new URLSearchParams(location.search).get('id');
 let run = null;

@@ -1,5 +1,9 @@
 // The runs list: status filter and paging in the address (back/forward work), refreshed from GET /api/events.
 import { $, api, el, statusBadge, formatTime, formatDuration, percent, problemText, announce } from './common.js';
+import { ready } from './session.js';
+
+// Nothing loads until the gateway knows who this is (session.js shows the sign-in form otherwise).
+await ready;
 
 const tbody = document.querySelector('#runs tbody');
 

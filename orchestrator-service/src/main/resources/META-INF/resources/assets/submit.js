@@ -1,5 +1,9 @@
 // The submit form: paste or load a spec, POST /api/runs, open the run; a 400 lists its violations by path.
 import { $, api, el, problemText } from './common.js';
+import { ready } from './session.js';
+
+// Nothing loads until the gateway knows who this is (session.js shows the sign-in form otherwise).
+await ready;
 
 $('spec-file').addEventListener('change', async () => {
   const chosen = $('spec-file').files[0];

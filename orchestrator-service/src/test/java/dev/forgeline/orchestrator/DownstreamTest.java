@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** Base of the orchestrator's Kafka tests: the broker's address and a {@link FakeDownstream} for the whole class. */
+/**
+ * Base of the orchestrator's Kafka tests: the broker's address, a {@link FakeDownstream} for the whole class, and
+ * RestAssured sending the test admin key ({@link TestAuth}).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DownstreamTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -15,6 +18,7 @@ abstract class DownstreamTest {
 
     @BeforeAll
     void startDownstream() {
+        TestAuth.sendAdminKey();
         downstream = new FakeDownstream(bootstrap);
     }
 

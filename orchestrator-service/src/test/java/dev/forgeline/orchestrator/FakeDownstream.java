@@ -69,6 +69,11 @@ final class FakeDownstream implements AutoCloseable {
         return runCommandsFor(runId).stream().filter(c -> c.validation() == validation).findFirst().orElseThrow();
     }
 
+    /** Every record read from forgeline.run.events so far. */
+    List<ConsumerRecord<String, String>> allEvents() {
+        return events.getRecords();
+    }
+
     List<ConsumerRecord<String, String>> eventsFor(UUID runId) {
         return events.getRecords().stream().filter(r -> r.key().equals(runId.toString())).toList();
     }

@@ -161,6 +161,7 @@ class HostileSubmissionTest {
 
     private HttpResponse<String> post(String body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(runsUri).header("Content-Type", "application/json")
+                .header("Authorization", TestAuth.ADMIN_BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

@@ -34,7 +34,15 @@ final class SseConnection implements AutoCloseable {
         reader.start();
     }
 
+    /** Opens a stream with the headers given, and the test admin key unless they carry an Authorization. */
     static SseConnection open(URI uri, Map<String, String> headers) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putIfAbsent("Authorization", TestAuth.ADMIN_BEARER);
+        return openExactly(uri, all);
+    }
+
+    /** Opens a stream with exactly the headers given (none added). */
+    static SseConnection openExactly(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
         try {

@@ -154,7 +154,7 @@ class KubernetesManifestsTest {
     @MethodSource("overlays")
     void credentialsComeFromSecretsOnly(String overlay) throws IOException {
         Manifests out = render(overlay);
-        Pattern credential = Pattern.compile(".*(PASSWORD|API_KEY|USERNAME|TOKEN|SECRET).*");
+        Pattern credential = Pattern.compile(".*(PASSWORD|API_KEY|ADMIN_KEY|USERNAME|TOKEN|SECRET).*");
         Map<String, Set<String>> documented = secretsCreatedByTheDocs();
         for (Map<String, Object> deployment : out.ofKind("Deployment")) {
             for (Map<String, Object> entry : list(container(deployment), "env")) {
@@ -182,7 +182,7 @@ class KubernetesManifestsTest {
         }
         assertThat(out.ofKind("Deployment")).flatMap(d -> list(container(d), "env"))
                 .extracting(e -> str(e, "name"))
-                .contains("FORGELINE_DB_USERNAME", "FORGELINE_DB_PASSWORD", "FORGELINE_LLM_API_KEY");
+                .contains("FORGELINE_DB_USERNAME", "FORGELINE_DB_PASSWORD", "FORGELINE_LLM_API_KEY", "FORGELINE_ADMIN_KEY");
         if (overlay.startsWith("overlays/production")) {
             assertThat(out.ofKind("Secret")).as(overlay + " generates no credentials").isEmpty();
         }

@@ -28,6 +28,10 @@ public class ProblemMapper {
         if (e instanceof DomainException.Conflict) {
             return build(409, "Conflict", e.getMessage(), uri, null);
         }
+        if (e instanceof DomainException.OverQuota quota) {
+            return Response.fromResponse(build(429, "Too many requests", e.getMessage(), uri, null))
+                    .header("Retry-After", Long.toString(quota.retryAfterSeconds())).build();
+        }
         if (e instanceof DomainException.TooLarge large) {
             return build(413, "Content too large", e.getMessage(), uri,
                     new ProblemException(413, "Content too large", e.getMessage(), large.violations()));

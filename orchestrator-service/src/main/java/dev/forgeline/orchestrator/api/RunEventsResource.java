@@ -16,6 +16,7 @@ import dev.forgeline.orchestrator.service.RunEventLog;
 import dev.forgeline.orchestrator.service.RunQueries;
 import dev.forgeline.orchestrator.service.RunService;
 import io.smallrye.mutiny.Multi;
+import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/runs/{id}/events} (DESIGN §6): one run's events over SSE, fed from forgeline.run.events. */
 @Path("/api/runs/{id}/events")
@@ -34,16 +35,24 @@ public class RunEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> runEvents(@PathParam("id") String id,
-            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse, RoutingContext rc) {
         UUID runId = RunService.parseRunId(id);
         UUID after = parseLastEventId(lastEventId);
-        // RunEventsFilter has answered 404 already if the run does not exist.
+        // RunEventsFilter has answered 404 already if the run does not exist or belongs to another tenant.
         if (!log.hasEvents(runId)) {
             // Older than the feed's history, or forgotten: if it has ended, no event will ever come.
-            return queries.details(runId).onItem().transformToMulti(details -> details.run().status.isTerminal()
+            return queries.visible(runId, Callers.of(rc)).onItem().transformToMulti(run -> run.status.isTerminal()
                     ? Multi.createFrom().empty() : follow(runId, after, sse));
         }
         return follow(runId, after, sse);
+    }
+
+    /** The run's events held by this instance, oldest first, as one JSON array (no waiting for more). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<dev.forgeline.contracts.messages.RunEvent> runEventsJson(@PathParam("id") String id) {
+        // RunEventsFilter has answered 404 already if the run does not exist or belongs to another tenant.
+        return log.events(RunService.parseRunId(id));
     }
 
     private Multi<OutboundSseEvent> follow(UUID runId, UUID after, Sse sse) {

@@ -27,6 +27,7 @@ import dev.forgeline.orchestrator.service.RunControl;
 import dev.forgeline.orchestrator.service.RunQueries;
 import dev.forgeline.orchestrator.service.RunService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** The HTTP gateway for runs (DESIGN §6). */
 @Path("/api/runs")
@@ -44,8 +45,9 @@ public class RunResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return service.submit(body, idempotencyKey).map(submission -> Response
+    public Uni<Response> submit(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            RoutingContext rc) {
+        return service.submit(body, idempotencyKey, Callers.of(rc)).map(submission -> Response
                 .status(submission.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(URI.create("/api/runs/" + submission.run().id()))
                 .entity(RunViews.summary(submission.run()))
@@ -55,7 +57,7 @@ public class RunResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RunPage> list(@QueryParam("status") String status, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+            @QueryParam("size") @DefaultValue("20") int size, RoutingContext rc) {
         RunStatus filter = parseStatus(status);
         if (page < 0) {
             throw ProblemException.badRequest("page", "range", "page must be 0 or more");
@@ -63,24 +65,24 @@ public class RunResource {
         if (size < 1 || size > 100) {
             throw ProblemException.badRequest("size", "range", "size must be between 1 and 100");
         }
-        return queries.list(filter, page, size).map(p -> new RunPage(page, size, p.total(),
+        return queries.list(filter, page, size, Callers.of(rc)).map(p -> new RunPage(page, size, p.total(),
                 p.runs().stream().map(RunViews::summary).toList()));
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RunView> get(@PathParam("id") String id) {
-        return queries.details(RunService.parseRunId(id)).map(RunViews::view);
+    public Uni<RunView> get(@PathParam("id") String id, RoutingContext rc) {
+        return queries.details(RunService.parseRunId(id), Callers.of(rc)).map(RunViews::view);
     }
 
     @POST
     @Path("{id}/replay")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> replay(@PathParam("id") String id, byte[] body) {
+    public Uni<Response> replay(@PathParam("id") String id, byte[] body, RoutingContext rc) {
         ReplayRequest request = ReplayBodies.parse(body);
-        return control.replay(RunService.parseRunId(id), request.modules())
+        return control.replay(RunService.parseRunId(id), request.modules(), Callers.of(rc))
                 .map(run -> Response.accepted(RunViews.summary(run)).location(URI.create("/api/runs/" + run.id()))
                         .build());
     }
@@ -88,22 +90,22 @@ public class RunResource {
     @POST
     @Path("{id}/cancel")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<RunSummaryView> cancel(@PathParam("id") String id) {
-        return control.cancel(RunService.parseRunId(id)).map(RunViews::summary);
+    public Uni<RunSummaryView> cancel(@PathParam("id") String id, RoutingContext rc) {
+        return control.cancel(RunService.parseRunId(id), Callers.of(rc)).map(RunViews::summary);
     }
 
     @GET
     @Path("{id}/files")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<java.util.List<RunFileView>> files(@PathParam("id") String id) {
-        return queries.files(RunService.parseRunId(id)).map(rf -> rf.files().stream()
+    public Uni<java.util.List<RunFileView>> files(@PathParam("id") String id, RoutingContext rc) {
+        return queries.files(RunService.parseRunId(id), Callers.of(rc)).map(rf -> rf.files().stream()
                 .map(f -> new RunFileView(f.path, f.module, f.sizeBytes, f.sha256)).toList());
     }
 
     @GET
     @Path("{id}/files/{path: .+}")
-    public Uni<Response> file(@PathParam("id") String id, @PathParam("path") String path) {
-        return queries.file(RunService.parseRunId(id), path).map(f -> Response.ok(f.content)
+    public Uni<Response> file(@PathParam("id") String id, @PathParam("path") String path, RoutingContext rc) {
+        return queries.file(RunService.parseRunId(id), path, Callers.of(rc)).map(f -> Response.ok(f.content)
                 .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
                 .header("ETag", "\"" + f.sha256 + "\"")
                 .header("X-Forgeline-Module", f.module)
@@ -113,8 +115,8 @@ public class RunResource {
     @GET
     @Path("{id}/archive")
     @Produces("application/zip")
-    public Uni<Response> archive(@PathParam("id") String id) {
-        return queries.files(RunService.parseRunId(id)).map(rf -> Response.ok(zip(rf.run().name, rf.files()))
+    public Uni<Response> archive(@PathParam("id") String id, RoutingContext rc) {
+        return queries.files(RunService.parseRunId(id), Callers.of(rc)).map(rf -> Response.ok(zip(rf.run().name, rf.files()))
                 .type("application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + rf.run().name + ".zip\"")
                 .header("X-Forgeline-Run-Status", rf.run().status.name())

@@ -10,5 +10,5 @@ import dev.forgeline.contracts.messages.RunStatus;
 /** One line of the run list. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSummaryView(UUID id, String name, String stack, RunStatus status, String reason, Instant createdAt,
-        Instant finishedAt, Double successRate) {
+        Instant finishedAt, Double successRate, ActorView submittedBy) {
 }

@@ -15,5 +15,5 @@ import dev.forgeline.contracts.messages.ValidationIssue;
 public record RunView(UUID id, String name, String stack, RunStatus status, String reason, Instant createdAt,
         Instant startedAt, Instant finishedAt, Instant deadlineAt, Long durationMs, Double successRate,
         RunCounts counts, List<String> missingCriticalModules, List<String> missingCriticalFiles,
-        List<ValidationIssue> issues, List<ModuleView> modules) {
+        List<ValidationIssue> issues, List<ModuleView> modules, ActorView submittedBy, List<AuditView> audit) {
 }

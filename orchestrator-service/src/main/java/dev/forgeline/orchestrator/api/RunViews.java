@@ -34,7 +34,8 @@ final class RunViews {
                 run.finishedAt, run.deadlineAt, millis(run.createdAt, run.finishedAt), run.successRate, counts,
                 report == null ? null : report.missingCriticalModules(),
                 report == null ? null : report.missingCriticalFiles(),
-                report == null ? null : report.issues(), modules);
+                report == null ? null : report.issues(), modules, ActorView.of(run.tenant, run.submittedBy),
+                details.audit().stream().map(a -> new AuditView(a.action, a.tenant, a.keyName, a.at)).toList());
     }
 
     static RunSummaryView summary(Run run) {
@@ -43,7 +44,7 @@ final class RunViews {
 
     static RunSummaryView summary(RunSummary run) {
         return new RunSummaryView(run.id(), run.name(), run.stack(), run.status(), run.reason(), run.createdAt(),
-                run.finishedAt(), run.successRate());
+                run.finishedAt(), run.successRate(), ActorView.of(run.tenant(), run.submittedBy()));
     }
 
     private static ModuleView module(RunModule m, List<ModuleAttempt> attempts) {

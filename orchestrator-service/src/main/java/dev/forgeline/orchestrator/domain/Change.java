@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.forgeline.contracts.messages.GeneratedFile;
 import dev.forgeline.contracts.messages.ModuleValidated;
+import dev.forgeline.contracts.messages.RunActor;
 
 /** A row-level change a transition asks persistence to make, besides the run and module rows themselves. */
 public sealed interface Change {
@@ -26,5 +27,9 @@ public sealed interface Change {
 
     /** A replayed module's files, to delete before it is generated again. */
     record FilesDeleted(String module) implements Change {
+    }
+
+    /** Who submitted, replayed or cancelled the run: an audit entry to append. */
+    record Audited(String action, RunActor actor, Instant at) implements Change {
     }
 }

@@ -7,7 +7,7 @@ import dev.forgeline.contracts.spec.SpecViolation;
 /** A request the domain refuses; the API maps each kind to its problem+json status. */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid,
-        DomainException.TooLarge {
+        DomainException.TooLarge, DomainException.OverQuota {
 
     DomainException(String message) {
         super(message);
@@ -56,6 +56,20 @@ public abstract sealed class DomainException extends RuntimeException
 
         public List<SpecViolation> violations() {
             return violations;
+        }
+    }
+
+    /** A tenant's quota is used up: nothing was stored; a retry after {@code retryAfterSeconds} may pass. */
+    public static final class OverQuota extends DomainException {
+        private final long retryAfterSeconds;
+
+        public OverQuota(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

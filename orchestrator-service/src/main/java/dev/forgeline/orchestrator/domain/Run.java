@@ -21,6 +21,11 @@ public class Run extends PanacheEntityBase {
     @Id
     public UUID id;
     public String name;
+    /** The tenant that submitted the run (issue 15). */
+    public String tenant;
+    /** The name of the key (or JWT subject) that submitted it. */
+    @Column(name = "submitted_by")
+    public String submittedBy;
     public String stack;
     public String spec;
     @Enumerated(EnumType.STRING)

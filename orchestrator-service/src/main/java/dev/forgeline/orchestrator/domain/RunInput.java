@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.forgeline.contracts.messages.ModuleValidated;
+import dev.forgeline.contracts.messages.RunActor;
 import dev.forgeline.contracts.messages.RunValidated;
 
 /** What can happen to a run; each is applied by {@link RunMachine#apply}. */
@@ -27,10 +28,16 @@ public sealed interface RunInput {
     }
 
     /** A replay of the named modules (and their dependents), or of every module that did not pass. */
-    record Replay(List<String> modules, Instant at) implements RunInput {
+    record Replay(List<String> modules, RunActor actor, Instant at) implements RunInput {
+        public Replay(List<String> modules, Instant at) {
+            this(modules, null, at);
+        }
     }
 
     /** A cancel request. */
-    record Cancel(Instant at) implements RunInput {
+    record Cancel(RunActor actor, Instant at) implements RunInput {
+        public Cancel(Instant at) {
+            this(null, at);
+        }
     }
 }

@@ -19,6 +19,7 @@ import dev.forgeline.contracts.messages.ModuleOutcome;
 import dev.forgeline.contracts.messages.ModulePlan;
 import dev.forgeline.contracts.messages.ModuleStatus;
 import dev.forgeline.contracts.messages.ModuleValidated;
+import dev.forgeline.contracts.messages.RunActor;
 import dev.forgeline.contracts.messages.RunEvent;
 import dev.forgeline.contracts.messages.RunEventType;
 import dev.forgeline.contracts.messages.RunStatus;
@@ -44,9 +45,16 @@ public final class RunMachine {
 
     /** A new run from a validated spec and its plans: QUEUED, then RUNNING with its ready modules dispatched. */
     public Transition create(UUID runId, RunPlan plan, String name, Instant now) {
+        return create(runId, plan, name, Principal.ADMIN_TENANT, null, now);
+    }
+
+    /** A new run of {@code tenant}, submitted by {@code actor} (recorded in the audit and on its first events). */
+    public Transition create(UUID runId, RunPlan plan, String name, String tenant, RunActor actor, Instant now) {
         RunState run = new RunState();
         run.id = runId;
         run.name = name;
+        run.tenant = tenant;
+        run.submittedBy = actor == null ? null : actor.keyName();
         run.plan = plan;
         run.status = RunStatus.QUEUED;
         run.createdAt = now;
@@ -63,6 +71,7 @@ public final class RunMachine {
             run.modules.put(m.module, m);
         }
         Work w = new Work(run, now);
+        w.audit("SUBMITTED", actor);
         w.runChanged("accepted: " + plans.size() + " modules");
         run.status = RunStatus.RUNNING;
         run.startedAt = now;
@@ -88,9 +97,9 @@ public final class RunMachine {
         } else if (input instanceof RunInput.Deadline d) {
             return deadline(state, d.at());
         } else if (input instanceof RunInput.Replay r) {
-            return replay(state, r.modules(), r.at());
+            return replay(state, r.modules(), r.actor(), r.at());
         } else if (input instanceof RunInput.Cancel c) {
-            return cancel(state, c.at());
+            return cancel(state, c.actor(), c.at());
         }
         throw new IllegalArgumentException("unknown input " + input);
     }
@@ -171,7 +180,7 @@ public final class RunMachine {
         return w.done();
     }
 
-    private Transition replay(RunState state, List<String> named, Instant now) {
+    private Transition replay(RunState state, List<String> named, RunActor actor, Instant now) {
         if (!state.status.isTerminal()) {
             throw new DomainException.Conflict("run " + state.id + " is " + state.status
                     + "; only a finished run can be replayed");
@@ -182,6 +191,7 @@ public final class RunMachine {
                     + "replay; name the modules to regenerate");
         }
         Work w = new Work(state.copy(), now);
+        w.audit("REPLAYED", actor);
         for (ModuleState m : w.run.moduleList()) {
             if (targets.contains(m.module)) {
                 m.status = ModuleStatus.PENDING;
@@ -224,11 +234,12 @@ public final class RunMachine {
         return state.plan.graph().withDownstream(named);
     }
 
-    private Transition cancel(RunState state, Instant now) {
+    private Transition cancel(RunState state, RunActor actor, Instant now) {
         if (state.status.isTerminal()) {
             throw new DomainException.Conflict("run " + state.id + " is already " + state.status);
         }
         Work w = new Work(state.copy(), now);
+        w.audit("CANCELLED", actor);
         w.endUnfinished(ModuleStatus.CANCELLED, "run cancelled");
         RunStatus was = w.run.status;
         w.run.status = RunStatus.CANCELLED;
@@ -257,10 +268,19 @@ public final class RunMachine {
         final Instant now;
         final List<Change> changes = new ArrayList<>();
         final List<Outgoing> outgoing = new ArrayList<>();
+        /** Who caused this transition (submit, replay, cancel), carried on its events; null for the system. */
+        RunActor actor;
 
         Work(RunState run, Instant now) {
             this.run = run;
             this.now = now;
+        }
+
+        void audit(String action, RunActor by) {
+            if (by != null) {
+                actor = by;
+                changes.add(new Change.Audited(action, by, now));
+            }
         }
 
         Transition done() {
@@ -270,12 +290,12 @@ public final class RunMachine {
 
         void runChanged(String detail) {
             outgoing.add(new Outgoing.Event(new RunEvent(Ids.uuidV7(), run.id, RunEventType.RUN_STATUS_CHANGED, null,
-                    null, run.status.name(), now, detail)));
+                    null, run.status.name(), now, detail, run.tenant, actor)));
         }
 
         void moduleChanged(ModuleState m, String detail) {
             outgoing.add(new Outgoing.Event(new RunEvent(Ids.uuidV7(), run.id, RunEventType.MODULE_STATUS_CHANGED,
-                    m.module, m.attempt == 0 ? null : m.attempt, m.status.name(), now, detail)));
+                    m.module, m.attempt == 0 ? null : m.attempt, m.status.name(), now, detail, run.tenant, actor)));
         }
 
         void accept(ModuleState m, ModuleValidated verdict) {

@@ -18,6 +18,10 @@ import dev.forgeline.contracts.messages.RunStatus;
 public final class RunState {
     public UUID id;
     public String name;
+    /** The tenant that submitted the run; never changes. */
+    public String tenant;
+    /** The key name (or JWT subject) that submitted it; null for runs from before issue 15. */
+    public String submittedBy;
     public RunStatus status;
     public String reason;
     public int validations;
@@ -40,6 +44,8 @@ public final class RunState {
         RunState c = new RunState();
         c.id = id;
         c.name = name;
+        c.tenant = tenant;
+        c.submittedBy = submittedBy;
         c.status = status;
         c.reason = reason;
         c.validations = validations;

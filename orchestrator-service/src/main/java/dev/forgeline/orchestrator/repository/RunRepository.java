@@ -17,18 +17,37 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RunRepository implements PanacheRepositoryBase<Run, UUID> {
 
-    public Uni<Run> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResult();
+    public Uni<Run> findByIdempotencyKey(String tenant, String key) {
+        return find("tenant = ?1 and idempotencyKey = ?2", tenant, key).firstResult();
     }
 
-    public Uni<List<Run>> list(RunStatus status, int page, int size) {
-        var query = status == null ? findAll(Sort.descending("createdAt"))
-                : find("status", Sort.descending("createdAt"), status);
+    /** A page of runs, newest first, with the status (null: any) of the tenant (null: every tenant's). */
+    public Uni<List<Run>> list(RunStatus status, String tenant, int page, int size) {
+        Filter f = Filter.of(status, tenant);
+        var query = f.query().isEmpty() ? findAll(Sort.descending("createdAt"))
+                : find(f.query(), Sort.descending("createdAt"), f.params());
         return query.page(Page.of(page, size)).list();
     }
 
-    public Uni<Long> countByStatus(RunStatus status) {
-        return status == null ? count() : count("status", status);
+    public Uni<Long> count(RunStatus status, String tenant) {
+        Filter f = Filter.of(status, tenant);
+        return f.query().isEmpty() ? count() : count(f.query(), f.params());
+    }
+
+    /** A where clause on status and tenant, each optional. */
+    private record Filter(String query, Object[] params) {
+        static Filter of(RunStatus status, String tenant) {
+            if (status != null && tenant != null) {
+                return new Filter("status = ?1 and tenant = ?2", new Object[] {status, tenant});
+            }
+            if (status != null) {
+                return new Filter("status = ?1", new Object[] {status});
+            }
+            if (tenant != null) {
+                return new Filter("tenant = ?1", new Object[] {tenant});
+            }
+            return new Filter("", new Object[0]);
+        }
     }
 
     public Uni<List<Run>> findPastDeadline(Instant now, int limit) {

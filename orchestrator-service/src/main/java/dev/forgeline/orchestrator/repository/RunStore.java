@@ -40,7 +40,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class RunStore {
     private static final String LOCK_RUNS = """
-            select id, name, status, reason, validations, success_rate, report, created_at, updated_at, started_at,
+            select id, name, tenant, submitted_by, status, reason, validations, success_rate, report, created_at, updated_at, started_at,
                    finished_at, deadline_at
               from runs where id = any($1) order by id for update""";
     private static final String MODULES = """
@@ -56,8 +56,11 @@ public class RunStore {
     private static final String PLANS = "select run_id, plan from run_modules where run_id = any($1) order by run_id, position";
     private static final String INSERT_RUN = """
             insert into runs (id, name, stack, spec, status, reason, idempotency_key, validations, success_rate,
-                              report, created_at, updated_at, started_at, finished_at, deadline_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""";
+                              report, created_at, updated_at, started_at, finished_at, deadline_at, tenant,
+                              submitted_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)""";
+    private static final String INSERT_AUDIT =
+            "insert into run_audit (id, run_id, action, tenant, key_name, at) values ($1, $2, $3, $4, $5, $6)";
     private static final String UPDATE_RUN = """
             update runs set status = $2, reason = $3, validations = $4, success_rate = $5, report = $6,
                             updated_at = $7, started_at = $8, finished_at = $9, deadline_at = $10,
@@ -180,10 +183,11 @@ public class RunStore {
     }
 
     /** Inserts a new run and its modules as the machine created them (attempts, files, outbox go through write). */
-    public Uni<Void> insert(SqlConnection c, RunState run, String canonicalSpec, String idempotencyKey) {
+    public Uni<Void> insert(SqlConnection c, RunState run, String canonicalSpec, String idempotencyKey,
+            String submittedBy) {
         Tuple runRow = Sql.tuple(run.id, run.name, run.plan.stack(), canonicalSpec, run.status.name(), run.reason,
                 idempotencyKey, run.validations, run.successRate, run.report, run.createdAt, run.updatedAt,
-                run.startedAt, run.finishedAt, run.deadlineAt);
+                run.startedAt, run.finishedAt, run.deadlineAt, run.tenant, submittedBy);
         List<Tuple> moduleRows = run.modules.values().stream().map(m -> {
             ModulePlan plan = run.plan.plan(m.module);
             return Sql.tuple(Ids.uuidV7(), run.id, m.module, m.position, m.status.name(), m.critical,
@@ -206,6 +210,7 @@ public class RunStore {
         List<Tuple> attemptsExpired = new ArrayList<>();
         List<Tuple> filesDeleted = new ArrayList<>();
         List<Tuple> filesInserted = new ArrayList<>();
+        List<Tuple> audited = new ArrayList<>();
         for (Written w : written) {
             RunState run = w.after();
             if (w.before() != null) {
@@ -229,6 +234,9 @@ public class RunStore {
                             v.workerId(), v.generationMs(), v.durationMs(), v.coverage(), Json.write(v.issues())));
                 } else if (change instanceof Change.AttemptExpired e) {
                     attemptsExpired.add(Sql.tuple(run.id, e.module(), e.attempt(), AttemptStatus.EXPIRED, e.at()));
+                } else if (change instanceof Change.Audited a) {
+                    audited.add(Sql.tuple(Ids.uuidV7(), run.id, a.action(), a.actor().tenant(), a.actor().keyName(),
+                            a.at()));
                 } else if (change instanceof Change.FilesDeleted d) {
                     filesDeleted.add(Sql.tuple(run.id, d.module()));
                 } else if (change instanceof Change.FilesAccepted f) {
@@ -249,6 +257,7 @@ public class RunStore {
         batch(c, EXPIRE_ATTEMPT, attemptsExpired, statements);
         batch(c, DELETE_FILES, filesDeleted, statements);
         batch(c, INSERT_FILE, filesInserted, statements);
+        batch(c, INSERT_AUDIT, audited, statements);
         return statements.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
@@ -287,6 +296,8 @@ public class RunStore {
         RunState s = new RunState();
         s.id = row.getUUID("id");
         s.name = row.getString("name");
+        s.tenant = row.getString("tenant");
+        s.submittedBy = row.getString("submitted_by");
         s.status = RunStatus.valueOf(row.getString("status"));
         s.reason = row.getString("reason");
         s.validations = row.getInteger("validations");

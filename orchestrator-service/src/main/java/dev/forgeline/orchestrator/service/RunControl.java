@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.forgeline.orchestrator.domain.Principal;
 import dev.forgeline.orchestrator.domain.RunInput;
 import dev.forgeline.orchestrator.domain.RunSummary;
 import dev.forgeline.orchestrator.service.RunTransitions.Command;
@@ -18,21 +19,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RunControl {
     private final RunTransitions transitions;
+    private final RunQueries queries;
 
-    RunControl(RunTransitions transitions) {
+    RunControl(RunTransitions transitions, RunQueries queries) {
         this.transitions = transitions;
+        this.queries = queries;
     }
 
-    public Uni<RunSummary> replay(UUID runId, List<String> named) {
-        return apply(runId, new RunInput.Replay(named, Instant.now()));
+    public Uni<RunSummary> replay(UUID runId, List<String> named, Principal caller) {
+        return apply(runId, caller, new RunInput.Replay(named, caller.actor(), Instant.now()));
     }
 
-    public Uni<RunSummary> cancel(UUID runId) {
-        return apply(runId, new RunInput.Cancel(Instant.now()));
+    public Uni<RunSummary> cancel(UUID runId, Principal caller) {
+        return apply(runId, caller, new RunInput.Cancel(caller.actor(), Instant.now()));
     }
 
-    private Uni<RunSummary> apply(UUID runId, RunInput input) {
-        return transitions.apply(List.of(new Command(runId, input)))
+    /** Another tenant's run is refused as unknown before anything is locked (a run's tenant never changes). */
+    private Uni<RunSummary> apply(UUID runId, Principal caller, RunInput input) {
+        return queries.visible(runId, caller).chain(() -> transitions.apply(List.of(new Command(runId, input))))
                 .map(results -> RunSummary.of(results.get(0).state()));
     }
 }

@@ -94,6 +94,20 @@ public class RunEventLog {
         }
     }
 
+    /** The run's events held now, oldest first (empty for a run older than the history window, or forgotten). */
+    public List<RunEvent> events(UUID runId) {
+        RunHistory history;
+        synchronized (runs) {
+            history = runs.get(runId);
+        }
+        if (history == null) {
+            return List.of();
+        }
+        synchronized (history) {
+            return List.copyOf(history.events);
+        }
+    }
+
     /**
      * Delivers the run's events after {@code lastEventId} (all of them when null or not found), then its live
      * events, to {@code listener}, until cancelled. {@code onHistoryEnd} learns whether the history ended with a

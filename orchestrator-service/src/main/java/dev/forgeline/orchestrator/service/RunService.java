@@ -14,6 +14,7 @@ import dev.forgeline.contracts.spec.SpecParser;
 import dev.forgeline.contracts.spec.SpecValidator;
 import dev.forgeline.contracts.spec.SpecViolation;
 import dev.forgeline.orchestrator.domain.DomainException;
+import dev.forgeline.orchestrator.domain.Principal;
 import dev.forgeline.orchestrator.domain.Run;
 import dev.forgeline.orchestrator.domain.RunPlan;
 import dev.forgeline.orchestrator.domain.RunSummary;
@@ -36,14 +37,16 @@ public class RunService {
 
     private final RunRepository runs;
     private final RunTransitions transitions;
+    private final TenantQuotas quotas;
     private final StackCatalog stacks = StackCatalog.load();
     private final SpecValidator validator = new SpecValidator(stacks.names());
 
     private final RunTracing tracing;
 
-    RunService(RunRepository runs, RunTransitions transitions, RunTracing tracing) {
+    RunService(RunRepository runs, RunTransitions transitions, TenantQuotas quotas, RunTracing tracing) {
         this.runs = runs;
         this.transitions = transitions;
+        this.quotas = quotas;
         this.tracing = tracing;
     }
 
@@ -51,7 +54,11 @@ public class RunService {
     public record Submission(RunSummary run, boolean created) {
     }
 
-    public Uni<Submission> submit(byte[] body, String idempotencyKey) {
+    /**
+     * Submits a spec as {@code caller}'s tenant. An Idempotency-Key already used by the tenant answers with that
+     * run; a new run must fit the tenant's quotas (else nothing is stored).
+     */
+    public Uni<Submission> submit(byte[] body, String idempotencyKey, Principal caller) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new DomainException.Invalid("Idempotency-Key", "header.idempotency-key",
                     "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters");
@@ -59,13 +66,15 @@ public class RunService {
         ProjectSpec spec = parseAndValidate(body);
         String canonical = Json.write(spec);
         if (idempotencyKey == null) {
-            return create(spec, canonical, null);
+            return create(spec, canonical, null, caller);
         }
-        return Panache.withSession(() -> runs.findByIdempotencyKey(idempotencyKey))
+        String tenant = caller.tenant();
+        return Panache.withSession(() -> runs.findByIdempotencyKey(tenant, idempotencyKey))
                 .chain(existing -> existing != null ? Uni.createFrom().item(replay(existing, canonical))
-                        : create(spec, canonical, idempotencyKey)
+                        : create(spec, canonical, idempotencyKey, caller)
                                 .onFailure(RunService::isUniqueViolation).recoverWithUni(
-                                        () -> Panache.withSession(() -> runs.findByIdempotencyKey(idempotencyKey))
+                                        () -> Panache.withSession(() -> runs.findByIdempotencyKey(tenant,
+                                                idempotencyKey))
                                                 .map(first -> replay(first, canonical))));
     }
 
@@ -98,13 +107,15 @@ public class RunService {
         return new Submission(RunSummary.of(existing), false);
     }
 
-    private Uni<Submission> create(ProjectSpec spec, String canonicalSpec, String idempotencyKey) {
+    private Uni<Submission> create(ProjectSpec spec, String canonicalSpec, String idempotencyKey, Principal caller) {
         RunPlan plan = new RunPlan(spec.stack(), spec, StackPlanner.plan(stacks.get(spec.stack()), spec));
-        Transition created = transitions.machine().create(Ids.uuidV7(), plan, spec.name(), Instant.now());
+        Transition created = transitions.machine().create(Ids.uuidV7(), plan, spec.name(), caller.tenant(),
+                caller.actor(), Instant.now());
         // The run's trace starts here (under the HTTP request's span): its first commands are children of this span.
         RunMdc.put(created.state().id);
         Span span = tracing.submit(created.state().id);
-        return transitions.create(created, canonicalSpec, idempotencyKey, RunTracing.traceParent(span))
+        return transitions.create(created, canonicalSpec, idempotencyKey, caller.keyName(),
+                        c -> quotas.check(c, caller.tenant()), RunTracing.traceParent(span))
                 .map(t -> new Submission(RunSummary.of(t.state()), true))
                 .onItemOrFailure().invoke((ok, failure) -> {
                     if (failure != null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -121,14 +122,16 @@ public class RunTransitions {
     }
 
     /**
-     * Stores a run the machine just created, with everything its creation emitted, in the trace of the submission
-     * ({@code traceParent}, null when tracing is off).
+     * Stores a run the machine just created, with everything its creation emitted, after {@code guard} (the tenant's
+     * quota) passed in the same transaction, in the trace of the submission ({@code traceParent}, null when tracing
+     * is off).
      */
     public Uni<Transition> create(Transition created, String canonicalSpec, String idempotencyKey,
-            String traceParent) {
+            String submittedBy, Function<SqlConnection, Uni<Void>> guard, String traceParent) {
         RunState run = created.state();
         List<Emitted> emitted = created.outgoing().stream().map(o -> new Emitted(run.id, o, traceParent)).toList();
-        return transactions.commit(c -> store.insert(c, run, canonicalSpec, idempotencyKey)
+        return transactions.commit(c -> guard.apply(c)
+                .chain(() -> store.insert(c, run, canonicalSpec, idempotencyKey, submittedBy))
                 .chain(() -> store.write(c, List.of(new Written(null, run, created.changes()))))
                 .chain(() -> records(c, emitted))
                 .map(rs -> new Staged<>(created, rs)))

@@ -59,7 +59,7 @@ public final class FaultRun {
             throw new IllegalArgumentException("runs must be at least 1, got " + runs);
         }
         this.stack = stack;
-        this.apis = stack.apiBases().stream().map(ApiClient::new).toList();
+        this.apis = stack.apiBases().stream().map(base -> new ApiClient(base, stack.adminKey())).toList();
         this.spec = spec.clone();
         this.runs = runs;
         this.deadline = deadline;

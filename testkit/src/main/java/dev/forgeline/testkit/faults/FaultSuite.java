@@ -49,6 +49,8 @@ public final class FaultSuite implements AutoCloseable {
     public static StackOptions standardOptions(Path logDir) {
         return StackOptions.defaults().httpPort(Ports.freePort()).logDir(logDir)
                 .orchestrators(2).workers(2).validators(2)
+                // A suite keeps 100+ runs in flight on the admin tenant: far above the default quotas.
+                .quotas(100_000, 1_000_000)
                 .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_INITIAL_BACKOFF", "200ms")
                 .env(LocalForgeline.ORCHESTRATOR, "FORGELINE_ORCHESTRATOR_SWEEP_INTERVAL", "1s")
                 // Agroal's 5 s default fails Flyway at start-up on a machine whose load is 20x its cores.

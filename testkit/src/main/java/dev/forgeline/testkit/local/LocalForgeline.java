@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,16 @@ public final class LocalForgeline implements AutoCloseable {
     private static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
 
+    /** The orchestrator's bootstrap admin key (docs/operations.md, "Keys"). */
+    public static final String ADMIN_KEY_ENV = "FORGELINE_ADMIN_KEY";
+    /** The gateway refuses a bootstrap admin key shorter than this. */
+    public static final int MIN_ADMIN_KEY_LENGTH = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final String bootstrapServers;
     private final List<URI> apiBases;
     private final List<Service> processes;
+    private final String adminKey;
 
     /** A started service process, the HTTP port it listens on, and how it was launched (for a restart). */
     /** The Quarkus profile the services run with here: the base settings, none of {@code %prod}. */
@@ -47,16 +56,47 @@ public final class LocalForgeline implements AutoCloseable {
         }
     }
 
-    private LocalForgeline(String bootstrapServers, List<URI> apiBases, List<Service> processes) {
+    private LocalForgeline(String bootstrapServers, List<URI> apiBases, List<Service> processes, String adminKey) {
         this.bootstrapServers = bootstrapServers;
         this.apiBases = List.copyOf(apiBases);
         this.processes = processes;
         // A driver that dies of an exception or a signal must not leave the services running.
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-forgeline-shutdown"));
+        this.adminKey = adminKey;
+    }
+
+    /** A new API key in Forgeline's format: {@code flk_} and 32 random bytes, base64url without padding. */
+    public static String newKey() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return "flk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /**
+     * The admin key the stack starts with: the options' {@code FORGELINE_ADMIN_KEY}, else this process's environment
+     * variable, else a new one. Too short a key is refused here, naming the variable, before anything starts.
+     */
+    static String adminKey(StackOptions options) {
+        String key = options.perService.getOrDefault(ORCHESTRATOR, Map.of()).get(ADMIN_KEY_ENV);
+        if (key == null) {
+            key = options.common.get(ADMIN_KEY_ENV);
+        }
+        if (key == null) {
+            key = System.getenv(ADMIN_KEY_ENV);
+        }
+        if (key == null || key.isBlank()) {
+            return newKey();
+        }
+        if (key.strip().length() < MIN_ADMIN_KEY_LENGTH || !key.equals(key.strip())) {
+            throw new IllegalArgumentException(ADMIN_KEY_ENV + " must be at least " + MIN_ADMIN_KEY_LENGTH
+                    + " characters with no surrounding spaces (it is " + key.length() + " long)");
+        }
+        return key;
     }
 
     /** Starts Kafka, PostgreSQL (a fresh database unless one is configured) and the services; waits until ready. */
     public static LocalForgeline start(StackOptions options) {
+        String adminKey = adminKey(options);
         Path root = ProjectRoot.find();
         Path logDir = options.logDir != null ? options.logDir : root.resolve(".forgeline/logs");
         try {
@@ -75,6 +115,8 @@ public final class LocalForgeline implements AutoCloseable {
         // The jars default to %prod (JSON logs, replication 3, credentials required); this stack is one machine.
         common.put("QUARKUS_PROFILE", LOCAL_PROFILE);
         common.putAll(options.common);
+        // The admin key goes to the orchestrators alone: the other services have no use for it.
+        common.remove(ADMIN_KEY_ENV);
         common.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         List<Service> started = new ArrayList<>();
         try {
@@ -90,6 +132,7 @@ public final class LocalForgeline implements AutoCloseable {
                 orchestratorEnv.put("FORGELINE_DB_PASSWORD", postgres.password());
                 orchestratorEnv.put("FORGELINE_ORCHESTRATOR_SOURCE", "forgeline/orchestrator-service/" + i);
                 orchestratorEnv.putAll(options.perService.getOrDefault(ORCHESTRATOR, Map.of()));
+                orchestratorEnv.put(ADMIN_KEY_ENV, adminKey);
                 orchestrators.add(launch(root, ORCHESTRATOR, options.orchestrators == 1 ? ORCHESTRATOR
                         : ORCHESTRATOR + "-" + i, orchestratorEnv, port, logDir, started));
                 apiBases.add(URI.create("http://127.0.0.1:" + port));
@@ -116,7 +159,7 @@ public final class LocalForgeline implements AutoCloseable {
 
             orchestrators.forEach(Service::awaitReady);
             others.forEach(Service::awaitReady);
-            return new LocalForgeline(bootstrap, apiBases, started);
+            return new LocalForgeline(bootstrap, apiBases, started, adminKey);
         } catch (RuntimeException e) {
             started.forEach(s -> s.process().stop());
             throw e;
@@ -194,6 +237,16 @@ public final class LocalForgeline implements AutoCloseable {
             candidate = name + "-" + i + ".log";
         }
         return candidate;
+    }
+
+    /** The bootstrap admin key every orchestrator instance accepts (role admin, tenant {@code admin}). */
+    public String adminKey() {
+        return adminKey;
+    }
+
+    /** A client of the first orchestrator that authenticates with the admin key. */
+    public ApiClient adminApi() {
+        return new ApiClient(apiBase(), adminKey);
     }
 
     /** The first orchestrator's base URI. */

@@ -72,6 +72,22 @@ public final class StackOptions {
         return this;
     }
 
+    /**
+     * The orchestrator's per-tenant quotas ({@code FORGELINE_QUOTA_RUNS_IN_FLIGHT},
+     * {@code FORGELINE_QUOTA_SUBMISSIONS_PER_MINUTE}); without this the service's defaults apply. For tests and
+     * benchmarks that submit more runs at once than a tenant may.
+     */
+    public StackOptions quotas(int runsInFlight, int submissionsPerMinute) {
+        env(LocalForgeline.ORCHESTRATOR, "FORGELINE_QUOTA_RUNS_IN_FLIGHT", String.valueOf(runsInFlight));
+        return env(LocalForgeline.ORCHESTRATOR, "FORGELINE_QUOTA_SUBMISSIONS_PER_MINUTE",
+                String.valueOf(submissionsPerMinute));
+    }
+
+    /** The orchestrator's bootstrap admin key ({@code FORGELINE_ADMIN_KEY}); without it one is generated. */
+    public StackOptions adminKey(String key) {
+        return env(LocalForgeline.ORCHESTRATOR, LocalForgeline.ADMIN_KEY_ENV, key);
+    }
+
     /** An environment variable for one service ({@link LocalForgeline#ORCHESTRATOR}, …). */
     public StackOptions env(String service, String name, String value) {
         perService.computeIfAbsent(service, s -> new HashMap<>()).put(name, value);
