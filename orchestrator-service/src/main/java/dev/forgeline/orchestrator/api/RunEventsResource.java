@@ -16,6 +16,7 @@ import dev.forgeline.orchestrator.service.RunEventLog;
 import dev.forgeline.orchestrator.service.RunQueries;
 import dev.forgeline.orchestrator.service.RunService;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /api/runs/{id}/events} (DESIGN §6): one run's events over SSE, fed from forgeline.run.events. */
@@ -50,9 +51,10 @@ public class RunEventsResource {
     /** The run's events held by this instance, oldest first, as one JSON array (no waiting for more). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public java.util.List<dev.forgeline.contracts.messages.RunEvent> runEventsJson(@PathParam("id") String id) {
-        // RunEventsFilter has answered 404 already if the run does not exist or belongs to another tenant.
-        return log.events(RunService.parseRunId(id));
+    public Uni<java.util.List<dev.forgeline.contracts.messages.RunEvent>> runEventsJson(@PathParam("id") String id) {
+        // RunEventsFilter has answered 404 already if the run does not exist or belongs to another tenant. A Uni
+        // keeps this on the event loop, where the filter's reactive database check must run.
+        return Uni.createFrom().item(() -> log.events(RunService.parseRunId(id)));
     }
 
     private Multi<OutboundSseEvent> follow(UUID runId, UUID after, Sse sse) {
