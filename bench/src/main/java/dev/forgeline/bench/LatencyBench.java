@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -32,10 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.forgeline.contracts.Json;
 import dev.forgeline.contracts.Topics;
-import dev.forgeline.testkit.TopicReaders;
-import dev.forgeline.contracts.messages.RunEvent;
-import dev.forgeline.contracts.messages.RunEventType;
-import dev.forgeline.contracts.messages.RunStatus;
 import dev.forgeline.testkit.Ports;
 import dev.forgeline.testkit.ProjectRoot;
 import dev.forgeline.testkit.StderrLogging;
@@ -78,7 +73,7 @@ public final class LatencyBench {
                 .quotas(QUOTA, QUOTA))) {
             ApiClient api = stack.adminApi();
             ProcessCpu cpu = new ProcessCpu(stack);
-            try (Terminals terminals = new Terminals(stack.bootstrapServers())) {
+            try (RunEndings terminals = new RunEndings(stack.bootstrapServers())) {
                 warmUp(api, terminals, spec, warmupRuns);
                 try (HopTimeline timeline = new HopTimeline(stack.bootstrapServers())) {
                     System.out.printf("measuring: %d runs of %s at concurrency %d%n", runs, specFile.getFileName(),
@@ -142,7 +137,7 @@ public final class LatencyBench {
     }
 
     /** Latency and CPU per run as the spec grows: sequential runs of 1, 10 and 50 entities, each spec unique. */
-    private static void growth(ApiClient api, Terminals terminals, ProcessCpu cpu, int runs, AtomicInteger runNumber)
+    private static void growth(ApiClient api, RunEndings terminals, ProcessCpu cpu, int runs, AtomicInteger runNumber)
             throws Exception {
         System.out.println();
         System.out.printf("growth with the spec (%d sequential runs per size, each spec unique):%n", runs);
@@ -166,7 +161,7 @@ public final class LatencyBench {
     }
 
     /** Sequential runs until the services are warm, printing how the latency falls from a cold start. */
-    private static void warmUp(ApiClient api, Terminals terminals, Supplier<byte[]> spec, int runs)
+    private static void warmUp(ApiClient api, RunEndings terminals, Supplier<byte[]> spec, int runs)
             throws InterruptedException {
         System.out.printf("warm-up: %d runs (p50 per %d runs from a cold start):", runs, WARMUP_WINDOW);
         for (int done = 0; done < runs; done += WARMUP_WINDOW) {
@@ -184,7 +179,7 @@ public final class LatencyBench {
     private record Result(List<Double> latenciesMs, Map<String, Integer> statuses, Map<String, Long> submittedAt) {
     }
 
-    private static Result measure(ApiClient api, Terminals terminals, Supplier<byte[]> specs, int runs,
+    private static Result measure(ApiClient api, RunEndings terminals, Supplier<byte[]> specs, int runs,
             int concurrency)
             throws InterruptedException {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -207,7 +202,7 @@ public final class LatencyBench {
                     }
                     String runId = reply.json().path("id").asText();
                     submittedAt.put(runId, submittedMillis);
-                    Terminals.Ending ending = terminals.await(runId, Duration.ofMinutes(6));
+                    RunEndings.Ending ending = terminals.await(runId, Duration.ofMinutes(6));
                     statuses.merge(ending == null ? "NO_TERMINAL_STATUS" : ending.status().name(), 1, Integer::sum);
                     if (ending != null) {
                         latencies.add((ending.seenNanos() - submitted) / 1e6);
@@ -260,63 +255,5 @@ public final class LatencyBench {
             }
         }
         return new Percentiles(samples);
-    }
-
-    /** Watches forgeline.run.events for terminal statuses and hands them to the threads waiting for each run. */
-    private static final class Terminals implements AutoCloseable {
-        record Ending(RunStatus status, long seenNanos) {
-        }
-
-        private final Map<String, Ending> endings = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread poller;
-
-        Terminals(String bootstrap) {
-            KafkaConsumer<String, String> consumer = TopicReaders.fromEnd(bootstrap, List.of(Topics.RUN_EVENTS));
-            poller = new Thread(() -> {
-                try (consumer) {
-                    while (running.get()) {
-                        for (var record : consumer.poll(Duration.ofMillis(50))) {
-                            // Most events are module transitions: skip them unparsed, the client must stay light.
-                            if (!record.value().contains(RunEventType.RUN_STATUS_CHANGED.name())) {
-                                continue;
-                            }
-                            RunEvent event = Json.read(record.value(), RunEvent.class);
-                            if (event.type() == RunEventType.RUN_STATUS_CHANGED
-                                    && RunStatus.valueOf(event.status()).isTerminal()) {
-                                endings.put(event.runId().toString(),
-                                        new Ending(RunStatus.valueOf(event.status()), System.nanoTime()));
-                                synchronized (endings) {
-                                    endings.notifyAll();
-                                }
-                            }
-                        }
-                    }
-                }
-            }, "run-event-poller");
-            poller.setDaemon(true);
-            poller.start();
-        }
-
-        Ending await(String runId, Duration timeout) {
-            long until = System.nanoTime() + timeout.toNanos();
-            synchronized (endings) {
-                while (!endings.containsKey(runId) && System.nanoTime() < until) {
-                    try {
-                        endings.wait(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
-                    }
-                }
-            }
-            return endings.get(runId);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            poller.join(5000);
-        }
     }
 }

@@ -31,6 +31,7 @@ final class RunEndings implements AutoCloseable {
             try (consumer) {
                 while (running.get()) {
                     for (var record : consumer.poll(Duration.ofMillis(50))) {
+                        // Most events are module transitions: skip them unparsed, the client must stay light.
                         if (!record.value().contains(RunEventType.RUN_STATUS_CHANGED.name())) {
                             continue;
                         }
