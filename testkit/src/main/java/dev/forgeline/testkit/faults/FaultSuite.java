@@ -65,6 +65,12 @@ public final class FaultSuite implements AutoCloseable {
             FaultFigures figures;
             try (scenario) {
                 if (scenario.ownStack()) {
+                    // Its services join the same consumer groups: a shared stack still running on the same broker
+                    // would take half of the partitions and apply the own stack's verdicts to its own database.
+                    if (shared != null) {
+                        shared.close();
+                        shared = null;
+                    }
                     StackOptions options = scenario.stack(standardOptions(logDir.resolve(scenario.name())));
                     try (LocalForgeline own = LocalForgeline.start(options)) {
                         figures = runOne(scenario, own);
