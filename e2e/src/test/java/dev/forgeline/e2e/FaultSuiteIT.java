@@ -19,7 +19,7 @@ import dev.forgeline.testkit.faults.FaultSuite;
 /**
  * The fault suite's core at CI size: every scenario ({@code kill -9} and SIGTERM of each service with a second
  * instance running, broker restart, broker loss in a 3-node cluster, PostgreSQL restart, triple delivery, poison
- * records) with {@value #RUNS} runs in flight; every run must end SUCCEEDED with nothing lost, duplicated or
+ * records, LLM endpoint faults) with {@value #RUNS} runs in flight; every run must end SUCCEEDED with nothing lost, duplicated or
  * stuck, and the read endpoints never answer a 5xx other than 503. Recovery times are printed, never asserted
  * (the machine is shared); {@code bench/run faults} shows them at full size.
  */
@@ -40,15 +40,8 @@ class FaultSuiteIT {
         }
     }
 
-    /**
-     * Scenarios that fail today for a reason found and written down (docs/reliability.md, issue 13 open): they stay in
-     * {@code bench/run faults}, which exits 1 on them, and come back here with their fix. llm-faults: a burst of
-     * concurrent LLM modules trips the workers' breakers and spends critical modules' attempts (runs FAILED).
-     */
-    static final List<String> FAILING_FOR_A_KNOWN_REASON = List.of("llm-faults");
-
     static Stream<String> scenarios() {
-        return FaultScenarios.names().stream().filter(name -> !FAILING_FOR_A_KNOWN_REASON.contains(name));
+        return FaultScenarios.names().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,15 +51,18 @@ public class ModuleCommandConsumer {
     private final InFlightCommands inFlight;
     private final MeterRegistry registry;
     private final Tracer tracer;
+    private final RecentCommands recent;
 
     public ModuleCommandConsumer(TimeLimitedGeneration generation, GenerationSlots slots,
-            ModuleGeneratedPublisher publisher, InFlightCommands inFlight, MeterRegistry registry, Tracer tracer) {
+            ModuleGeneratedPublisher publisher, InFlightCommands inFlight, MeterRegistry registry, Tracer tracer,
+            RecentCommands recent) {
         this.generation = generation;
         this.slots = slots;
         this.publisher = publisher;
         this.inFlight = inFlight;
         this.registry = registry;
         this.tracer = tracer;
+        this.recent = recent;
     }
 
     /**
@@ -89,7 +92,14 @@ public class ModuleCommandConsumer {
     }
 
     private Uni<Void> admitted(GenerateModule command, Headers headers) {
+        if (!recent.firstDelivery(command.commandId())) {
+            Log.infof("%s delivered again while held or already answered by this worker: acknowledged, not generated"
+                    + " again", command.commandId());
+            registry.counter("forgeline.worker.commands.repeated").increment();
+            return Uni.createFrom().voidItem();
+        }
         if (!inFlight.tryAdmit()) {
+            recent.unanswered(command.commandId());
             Log.infof("shutting down: released %s unprocessed (not acknowledged; redelivered to another worker)",
                     command.commandId());
             return Uni.createFrom().nothing();
@@ -106,6 +116,7 @@ public class ModuleCommandConsumer {
             generated = slots.submit(GenerationSlots.Kind.of(command), () -> generateInSlot(command, span, counted));
         } catch (RuntimeException e) {
             inFlight.finished();
+            recent.unanswered(command.commandId());
             span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
             span.end();
             throw e;
@@ -113,7 +124,10 @@ public class ModuleCommandConsumer {
         return Uni.createFrom().completionStage(generated)
                 .chain(result -> result == null ? Uni.createFrom().<Void>nothing()
                         : publisher.publish(result, Context.root().with(span)))
-                .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage())))
+                .onFailure().invoke(e -> {
+                    recent.unanswered(command.commandId());
+                    span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+                })
                 .onTermination().invoke(() -> {
                     if (counted.compareAndSet(false, true)) {
                         inFlight.finished();
@@ -128,6 +142,7 @@ public class ModuleCommandConsumer {
             if (counted.compareAndSet(false, true)) {
                 inFlight.released();
             }
+            recent.unanswered(command.commandId());
             Log.infof("shutting down: released %s before it started (not acknowledged; redelivered to another worker)",
                     command.commandId());
             span.end();

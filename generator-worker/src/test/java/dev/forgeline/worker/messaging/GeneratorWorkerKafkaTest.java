@@ -30,6 +30,7 @@ import dev.forgeline.contracts.messages.ModuleGenerated;
 import dev.forgeline.contracts.spec.GeneratorSettings;
 import dev.forgeline.testkit.KafkaTestResource;
 import dev.forgeline.worker.Commands;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -44,6 +45,9 @@ class GeneratorWorkerKafkaTest {
     @Inject
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
 
     private KafkaCompanion companion;
 
@@ -82,6 +86,36 @@ class GeneratorWorkerKafkaTest {
         assertThat(result.upstreamPaths()).containsExactly("src/db/pool.js");
         assertThat(result.provider()).isEqualTo("template");
         generated.close();
+    }
+
+    @Test
+    void commandDeliveredThreeTimesIsGeneratedAndAnsweredOnce() {
+        GenerateModule command = Commands.command(Commands.todoApi(), "utils");
+        GenerateModule later = Commands.command(command.runId(), Commands.todoApi(),
+                Commands.module(Commands.todoApi(), "config"), command.generator(), command.deadline());
+        String runId = command.runId().toString();
+        double repeatedBefore = registry.counter("forgeline.worker.commands.repeated").count();
+        ConsumerTask<String, String> generated = companion.consumeStrings().fromTopics(Topics.MODULE_GENERATED);
+        ProducerRecord<String, String> copy = new ProducerRecord<>(Topics.MODULE_COMMANDS, command.recordKey(),
+                Json.write(command));
+
+        companion.produceStrings().fromRecords(copy, copy, copy,
+                new ProducerRecord<>(Topics.MODULE_COMMANDS, later.recordKey(), Json.write(later)))
+                .awaitCompletion(TIMEOUT);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(registry.counter("forgeline.worker.commands.repeated").count() - repeatedBefore)
+                    .as("copies skipped").isEqualTo(2);
+            assertThat(answers(generated, runId)).extracting(ModuleGenerated::module)
+                    .containsExactlyInAnyOrder("utils", "config");
+        });
+        assertThat(answers(generated, runId)).filteredOn(a -> a.commandId().equals(command.commandId())).hasSize(1);
+        generated.close();
+    }
+
+    private static List<ModuleGenerated> answers(ConsumerTask<String, String> task, String runId) {
+        return task.getRecords().stream().filter(r -> runId.equals(r.key()))
+                .map(r -> Json.read(r.value(), ModuleGenerated.class)).toList();
     }
 
     @Test

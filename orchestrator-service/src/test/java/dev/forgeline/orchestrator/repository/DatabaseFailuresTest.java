@@ -3,6 +3,8 @@ package dev.forgeline.orchestrator.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,9 @@ class DatabaseFailuresTest {
                 .isTrue();
         assertThat(DatabaseFailures.unavailable(new IllegalStateException("wrapped",
                 ClosedConnectionException.INSTANCE))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new RuntimeException("query failed",
+                new SocketException("Connection reset by peer")))).isTrue();
+        assertThat(DatabaseFailures.unavailable(new ClosedChannelException())).isTrue();
     }
 
     @Test

@@ -24,12 +24,15 @@ import dev.forgeline.testkit.local.StackOptions;
 
 /**
  * The LLM endpoint fails while LLM runs are in flight ({@link FaultyLlm}, its own stack): bursts of 429 with and
- * without Retry-After, 500/502/503, connections that hang past the per-call timeout and bodies that dribble, then an
- * outage long enough to open every worker's circuit breaker. The runs must all end SUCCEEDED (no module failed for
- * good by a transient error) with nothing lost or duplicated; the scenario's own checks: every scheduled fault was
- * served under load, no module attempt sent more requests than its retry bound, and each worker's breaker opened and
- * closed again (its fault-tolerance metrics). The fault-tolerance values are shortened through the workers'
- * environment (MicroProfile config), never in code.
+ * without Retry-After, 500/502/503, connections that hang past the per-call timeout and bodies that dribble (counted
+ * in requests), then a {@value #OUTAGE_SECONDS} s outage (every request 500) that opens the workers' circuit breakers.
+ * The runs must all end SUCCEEDED (no module failed for good by a transient error) with nothing lost or duplicated;
+ * the scenario's own checks: every burst fault was served under load, a breaker opened during the outage and every
+ * breaker closed again after it (the workers' fault-tolerance metrics). The fault-tolerance values are shortened
+ * through the workers' environment (MicroProfile config), never in code.
+ *
+ * <p>Why the outage is a time and not a count of failures: an open breaker lets one probe through per delay, so an
+ * outage of N failed requests lasts N probes (more than 3 minutes for 60), which is not an outage any endpoint has.
  */
 public final class LlmFaults implements FaultScenario {
     private static final int MAX_RETRIES = 6;
@@ -37,10 +40,7 @@ public final class LlmFaults implements FaultScenario {
     private static final Duration BREAKER_DELAY = Duration.ofSeconds(2);
     private static final Duration OPEN_CIRCUIT_WAIT = Duration.ofSeconds(20);
     private static final int BREAKER_WINDOW = 10;
-    private static final int OUTAGE = 60;
-    /** One retry budget, one probe per breaker delay while waiting for the breaker, one retry budget after it. */
-    static final int REQUESTS_PER_MODULE_ATTEMPT = 2 * (MAX_RETRIES + 1)
-            + (int) (OPEN_CIRCUIT_WAIT.toMillis() / BREAKER_DELAY.toMillis());
+    static final int OUTAGE_SECONDS = 10;
     private static final Duration SERVED_WAIT = Duration.ofMinutes(3);
     private static final Pattern OPENED = Pattern.compile("(?m)^ft_circuitbreaker_opened_total\\{[^}]*\\} ([0-9.E+]+)");
     private static final Pattern CLOSED_NOW = Pattern.compile(
@@ -96,13 +96,16 @@ public final class LlmFaults implements FaultScenario {
     public void inject(FaultContext context) {
         context.faultNow();
         llm.burst(Fault.RATE_LIMITED, 15).burst(Fault.SERVER_ERROR, 5).burst(Fault.RATE_LIMITED_NO_RETRY_AFTER, 15)
-                .burst(Fault.BAD_GATEWAY, 5).burst(Fault.HANG, 6).burst(Fault.UNAVAILABLE, 5).burst(Fault.DRIBBLE, 4)
-                .burst(Fault.SERVER_ERROR, OUTAGE);
+                .burst(Fault.BAD_GATEWAY, 5).burst(Fault.HANG, 6).burst(Fault.UNAVAILABLE, 5).burst(Fault.DRIBBLE, 4);
         int scheduled = llm.pendingFaults();
         if (!Poll.until(() -> llm.pendingFaults() == 0, SERVED_WAIT, Duration.ofMillis(200))) {
             context.failed("only " + (scheduled - llm.pendingFaults()) + " of " + scheduled + " LLM faults were served"
                     + " within " + SERVED_WAIT + ": the runs stopped calling the endpoint");
         }
+        int before = llm.count(Outcome.SERVER_ERROR);
+        llm.outage(Fault.SERVER_ERROR, Duration.ofSeconds(OUTAGE_SECONDS));
+        Poll.until(() -> !llm.inOutage(), Duration.ofSeconds(OUTAGE_SECONDS + 5), Duration.ofMillis(200));
+        int outageFailures = llm.count(Outcome.SERVER_ERROR) - before;
         List<LocalForgeline.Service> workers = context.stack().services().stream()
                 .filter(s -> s.module().equals(LocalForgeline.WORKER)).toList();
         boolean closed = Poll.until(() -> workers.stream().allMatch(w -> metric(w, CLOSED_NOW) == 1),
@@ -112,7 +115,8 @@ public final class LlmFaults implements FaultScenario {
             opened.add(worker.name() + " opened " + (long) metric(worker, OPENED) + "×");
         }
         if (workers.stream().noneMatch(w -> metric(w, OPENED) >= 1)) {
-            context.failed("no worker's circuit breaker opened during an outage of " + OUTAGE + " failures: " + opened);
+            context.failed("no worker's circuit breaker opened during an outage of " + OUTAGE_SECONDS + " s ("
+                    + outageFailures + " requests answered 500): " + opened);
         }
         if (!closed) {
             context.failed("a worker's circuit breaker was still open 2 min after the endpoint recovered: " + opened);
@@ -123,7 +127,8 @@ public final class LlmFaults implements FaultScenario {
         if (llm.count(Outcome.NOT_A_MODULE_PROMPT) > 0) {
             context.failed(llm.count(Outcome.NOT_A_MODULE_PROMPT) + " LLM requests were not module prompts");
         }
-        System.out.printf("    llm-faults: faults served; breakers: %s%n", opened);
+        System.out.printf("    llm-faults: %d burst faults served, %d requests failed in the %d s outage; breakers: %s%n",
+                scheduled, outageFailures, OUTAGE_SECONDS, opened);
     }
 
     @Override

@@ -41,7 +41,8 @@ import dev.forgeline.stacks.render.TemplateRenderer;
  * answers each request with the files of the module the prompt asks for, as the stack's templates render them for
  * the spec quoted in the prompt (so the answers pass validation), after a fixed delay: an LLM whose only cost is the
  * wait. On demand it injects faults into the next requests ({@link #burst}): 429 with and without Retry-After, 5xx,
- * a connection that hangs past the client's timeout, a body dribbled out slower than that; and it can hold requests
+ * a connection that hangs past the client's timeout, a body dribbled out slower than that; or into every request for
+ * a while ({@link #outage}); and it can hold requests
  * until released ({@link #hold()}). It counts every request, by outcome and per (project, module, attempt).
  * Needs {@code org.wiremock:wiremock-standalone} and {@code dev.forgeline:stacks} on the classpath (optional
  * dependencies of the testkit).
@@ -89,6 +90,8 @@ public final class FaultyLlm implements AutoCloseable {
     private volatile boolean holding;
     private volatile Duration delay = Duration.ZERO;
     private volatile Duration hang = Duration.ofSeconds(30);
+    private volatile Fault outageFault;
+    private volatile long outageEndsNanos;
 
     private FaultyLlm() {
         for (Outcome outcome : Outcome.values()) {
@@ -132,6 +135,25 @@ public final class FaultyLlm implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /**
+     * An outage: from now, for {@code length}, every request gets {@code fault} (a status fault, not HANG or
+     * DRIBBLE), before any burst fault. Unlike a burst it is measured in time, as real outages are: a client that
+     * stops calling (an open circuit) does not make it last longer.
+     */
+    public FaultyLlm outage(Fault fault, Duration length) {
+        if (fault == Fault.HANG || fault == Fault.DRIBBLE) {
+            throw new IllegalArgumentException("an outage answers with a status, not " + fault);
+        }
+        outageEndsNanos = System.nanoTime() + length.toNanos();
+        outageFault = fault;
+        return this;
+    }
+
+    /** True while an {@link #outage} lasts. */
+    public boolean inOutage() {
+        return outageFault != null && System.nanoTime() - outageEndsNanos < 0;
     }
 
     /** Faults scheduled and not yet served. */
@@ -197,8 +219,12 @@ public final class FaultyLlm implements AutoCloseable {
         requests.incrementAndGet();
         awaitGate();
         Fault fault;
-        synchronized (faults) {
-            fault = faults.pollFirst();
+        if (inOutage()) {
+            fault = outageFault;
+        } else {
+            synchronized (faults) {
+                fault = faults.pollFirst();
+            }
         }
         Prompt prompt = Prompt.of(body);
         if (prompt != null) {

@@ -28,13 +28,15 @@ public class ModuleGeneratedConsumer {
     private final ValidationPublisher publisher;
     private final MeterRegistry registry;
     private final VerdictTracing tracing;
+    private final RecentValidations recent;
 
     public ModuleGeneratedConsumer(ModuleValidator validator, ValidationPublisher publisher, MeterRegistry registry,
-            VerdictTracing tracing) {
+            VerdictTracing tracing, RecentValidations recent) {
         this.validator = validator;
         this.publisher = publisher;
         this.registry = registry;
         this.tracing = tracing;
+        this.recent = recent;
     }
 
     /**
@@ -48,6 +50,12 @@ public class ModuleGeneratedConsumer {
     public Uni<Void> consume(String value, IncomingKafkaRecordMetadata<String, String> metadata) {
         ModuleGenerated generated = Json.read(value, ModuleGenerated.class);
         requireIdentity(generated);
+        if (!recent.firstDelivery(generated.commandId())) {
+            Log.infof("%s delivered again while held or already answered by this validator: acknowledged, not"
+                    + " validated again", generated.commandId());
+            registry.counter("forgeline.validation.repeated", "kind", "module").increment();
+            return Uni.createFrom().voidItem();
+        }
         MDC.put(RunCommandConsumer.RUN_ID, generated.runId().toString());
         Span span = tracing.start("validate " + generated.module(), Topics.MODULE_GENERATED,
                 metadata == null ? null : metadata.getHeaders(), generated.runId(), generated.module(),
@@ -59,8 +67,11 @@ public class ModuleGeneratedConsumer {
                     generated.module(), generated.attempt(), verdict.passed() ? "passed" : "rejected",
                     verdict.coverage(), verdict.issues().size());
             registry.counter("forgeline.validation.modules", "passed", String.valueOf(verdict.passed())).increment();
-            return publisher.publish(verdict, Context.root().with(span)).onTermination().invoke(span::end);
+            return publisher.publish(verdict, Context.root().with(span))
+                    .onFailure().invoke(e -> recent.unanswered(generated.commandId()))
+                    .onTermination().invoke(span::end);
         } catch (RuntimeException e) {
+            recent.unanswered(generated.commandId());
             span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
             span.end();
             throw e;

@@ -31,13 +31,15 @@ public class RunCommandConsumer {
 
     private final MeterRegistry registry;
     private final VerdictTracing tracing;
+    private final RecentValidations recent;
 
     public RunCommandConsumer(RunValidator validator, ValidationPublisher publisher, MeterRegistry registry,
-            VerdictTracing tracing) {
+            VerdictTracing tracing, RecentValidations recent) {
         this.validator = validator;
         this.publisher = publisher;
         this.registry = registry;
         this.tracing = tracing;
+        this.recent = recent;
     }
 
     /**
@@ -61,6 +63,12 @@ public class RunCommandConsumer {
                 throw new MalformedRecordException("ValidateRun: a file lacks its path");
             }
         }
+        if (!recent.firstDelivery(command.commandId())) {
+            Log.infof("%s delivered again while held or already answered by this validator: acknowledged, not"
+                    + " validated again", command.commandId());
+            registry.counter("forgeline.validation.repeated", "kind", "run").increment();
+            return Uni.createFrom().voidItem();
+        }
         MDC.put(RUN_ID, command.runId().toString());
         Span span = tracing.start("validate run", Topics.RUN_COMMANDS, metadata == null ? null : metadata.getHeaders(),
                 command.runId(), null, 0);
@@ -69,8 +77,11 @@ public class RunCommandConsumer {
             span.setAttribute("forgeline.passed", verdict.passed());
             Log.infof("run %s validation %d: %s", command.runId(), command.validation(), verdict.reason());
             registry.counter("forgeline.validation.runs", "passed", String.valueOf(verdict.passed())).increment();
-            return publisher.publish(verdict, Context.root().with(span)).onTermination().invoke(span::end);
+            return publisher.publish(verdict, Context.root().with(span))
+                    .onFailure().invoke(e -> recent.unanswered(command.commandId()))
+                    .onTermination().invoke(span::end);
         } catch (RuntimeException e) {
+            recent.unanswered(command.commandId());
             span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
             span.end();
             throw e;

@@ -2,6 +2,7 @@ package dev.forgeline.validation.messaging;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -9,6 +10,8 @@ import static org.hamcrest.Matchers.hasItems;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +36,7 @@ import dev.forgeline.contracts.messages.RunFile;
 import dev.forgeline.contracts.messages.RunValidated;
 import dev.forgeline.contracts.messages.ValidateRun;
 import dev.forgeline.testkit.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -46,6 +50,9 @@ class ValidationMessagingTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
 
     private KafkaCompanion companion;
 
@@ -224,6 +231,26 @@ class ValidationMessagingTest {
             assertThat(verdict.passed()).as("%s", verdict.issues()).isTrue();
             assertThat(verdict.files()).hasSize(5);
         }
+    }
+
+    @Test
+    void moduleDeliveredThreeTimesIsValidatedAndAnsweredOnce() {
+        UUID runId = UUID.randomUUID();
+        String generated = Json.write(moduleGenerated(runId, "module.exports = {};\n"));
+        double before = repeated("module");
+        try (ConsumerTask<String, String> verdicts = answersFor(Topics.MODULE_VALIDATED, runId)) {
+            produce(Topics.MODULE_GENERATED, runId, generated);
+            produce(Topics.MODULE_GENERATED, runId, generated);
+            produce(Topics.MODULE_GENERATED, runId, generated);
+
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(repeated("module") - before)
+                    .as("copies skipped").isEqualTo(2));
+            assertThat(verdicts.awaitRecords(1, TIMEOUT).getRecords()).hasSize(1);
+        }
+    }
+
+    private double repeated(String kind) {
+        return registry.counter("forgeline.validation.repeated", "kind", kind).count();
     }
 
     @Test

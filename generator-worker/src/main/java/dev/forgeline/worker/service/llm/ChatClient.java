@@ -20,7 +20,7 @@ import io.smallrye.faulttolerance.api.CustomBackoff;
  * bodies), exponential backoff from 1 s with jitter, or the endpoint's Retry-After ({@link RetryAfterBackoff}); never
  * on a rejection (401/403/400/404, context too long), a Retry-After too long to wait, or an open circuit;</li>
  * <li>circuit breaker per endpoint (one endpoint per worker): opens when half of the last 10 calls failed, probes
- * again after 30 s; rejections do not count against the endpoint;</li>
+ * again after 30 s; rejections and rate limiting (429) do not count against the endpoint;</li>
  * <li>timeout: 45 s per try (DESIGN §4);</li>
  * <li>bulkhead: at most {@code forgeline.worker.llm-concurrency} (32) calls in flight per worker, one per LLM slot.</li>
  * </ul>
@@ -44,7 +44,7 @@ public class ChatClient {
             abortOn = { LlmRejectedException.class, LlmRetryLaterException.class, CircuitBreakerOpenException.class })
     @CustomBackoff(RetryAfterBackoff.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 1,
-            skipOn = { LlmRejectedException.class, BulkheadException.class })
+            skipOn = { LlmRejectedException.class, LlmRateLimitedException.class, BulkheadException.class })
     @CircuitBreakerName(CIRCUIT)
     @Timeout(45_000)
     @Bulkhead(32)

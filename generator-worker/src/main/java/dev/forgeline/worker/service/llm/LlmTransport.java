@@ -160,9 +160,12 @@ public class LlmTransport {
                         + "wait " + wait.toSeconds() + " s, longer than forgeline.llm.max-retry-after ("
                         + config.maxRetryAfter().toSeconds() + " s)" + said, status);
             }
-            String what = status == 429 ? "rate limited" : "unavailable";
-            return new LlmTransientException("the LLM endpoint is " + what + " (HTTP " + status + ")"
-                    + (wait == null ? "" : ", Retry-After " + wait.toMillis() + " ms") + said, status, wait);
+            String after = wait == null ? "" : ", Retry-After " + wait.toMillis() + " ms";
+            if (status == 429) {
+                return new LlmRateLimitedException("the LLM endpoint is rate limited (HTTP 429)" + after + said,
+                        status, wait);
+            }
+            return new LlmTransientException("the LLM endpoint is unavailable (HTTP 503)" + after + said, status, wait);
         }
         if (status == 408 || status == 425 || status >= 500) {
             return new LlmTransientException("the LLM endpoint failed with HTTP " + status + said, status, wait);

@@ -281,6 +281,22 @@ class LlmEndpointTest {
         assertThat(requests()).hasSize(calls);
     }
 
+    @Test
+    void rateLimitingIsRetriedButNeverOpensTheCircuit() {
+        llm.stubFor(post(urlEqualTo(LlmStub.PATH)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody(LlmStub.recorded("error-429-openrouter.json"))));
+
+        // Two attempts of 4 calls each: as many failures as open the circuit when they are 5xx (test profile: 8).
+        assertFailed(generation.generate(command("utils", 1, List.of())), true, "rate limited", "HTTP 429");
+        assertFailed(generation.generate(command("utils", 1, List.of())), true, "rate limited");
+        int calls = requests().size();
+        ModuleGenerated third = generation.generate(command("utils", 1, List.of()));
+
+        assertFailed(third, true, "rate limited");
+        assertThat(third.reason()).doesNotContain("circuit breaker");
+        assertThat(requests().size()).as("the third attempt still called the endpoint").isEqualTo(calls + calls / 2);
+    }
+
     // ---------------------------------------------------------------- rejections: fail fast
 
     @Test
