@@ -1,5 +1,7 @@
 package dev.forgeline.stacks.expressjs;
 
+import java.nio.charset.StandardCharsets;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.forgeline.contracts.SizeLimits;
 import dev.forgeline.contracts.spec.EntitySpec;
 import dev.forgeline.contracts.spec.FieldSpec;
 import dev.forgeline.contracts.spec.FieldType;
@@ -57,14 +60,23 @@ public final class OpenApiDocument {
                 .anyMatch(f -> LINTER_UNSAFE.contains(f.name()));
     }
 
-    /** The document as pretty-printed JSON ending with a newline. */
+    /**
+     * The document as pretty-printed JSON ending with a newline; on one line when pretty-printed it would exceed the
+     * per-file limit ({@link SizeLimits#MAX_FILE_BYTES}), as it does from about 50 entities of 7 fields, where the
+     * indentation is half of the bytes. Beyond about twice that even the compact document is over the limit and the
+     * module fails naming the file and the limit.
+     */
     public static String json(ProjectModel project) {
         ObjectNode doc = new OpenApiDocument(project).build();
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(printer).writeValueAsString(doc).replace("\" : ", "\": ") + "\n";
+            String pretty = MAPPER.writer(printer).writeValueAsString(doc).replace("\" : ", "\": ") + "\n";
+            if (pretty.getBytes(StandardCharsets.UTF_8).length <= SizeLimits.MAX_FILE_BYTES) {
+                return pretty;
+            }
+            return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the OpenAPI document", e);
         }

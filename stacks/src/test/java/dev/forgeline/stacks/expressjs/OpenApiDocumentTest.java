@@ -25,6 +25,44 @@ class OpenApiDocumentTest {
         return Json.mapper().readTree(OpenApiDocument.json(example(name)));
     }
 
+    /** 51 entities of 7 fields in a many-to-one chain: pretty-printed, its document is about 1 MB. */
+    private static ProjectModel large() {
+        StringBuilder entities = new StringBuilder();
+        for (int i = 0; i < 51; i++) {
+            entities.append(i == 0 ? "" : ",").append("{\"name\":\"Item").append(i).append("\",\"fields\":[")
+                    .append("{\"name\":\"title\",\"type\":\"string\",\"required\":true,\"maxLength\":120},")
+                    .append("{\"name\":\"notes\",\"type\":\"text\"},{\"name\":\"quantity\",\"type\":\"integer\",\"min\":0},")
+                    .append("{\"name\":\"price\",\"type\":\"decimal\"},{\"name\":\"active\",\"type\":\"boolean\"},")
+                    .append("{\"name\":\"dueOn\",\"type\":\"date\"},")
+                    .append("{\"name\":\"state\",\"type\":\"enum\",\"values\":[\"NEW\",\"OPEN\",\"DONE\"]}]")
+                    .append(i == 0 ? "" : ",\"relations\":[{\"kind\":\"many-to-one\",\"name\":\"parent\",\"target\":\"Item"
+                            + (i - 1) + "\"}]")
+                    .append("}");
+        }
+        SpecParser.Result result = SpecParser.parse("{\"name\":\"large-api\",\"stack\":\"express-js\",\"entities\":["
+                + entities + "]}");
+        assertThat(result.violations()).isEmpty();
+        return ProjectModel.of(result.spec());
+    }
+
+    @Test
+    void aDocumentTooLargePrettyPrintedIsWrittenOnOneLineWithinTheFileLimit() throws Exception {
+        String json = OpenApiDocument.json(large());
+
+        assertThat(json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(dev.forgeline.contracts.SizeLimits.MAX_FILE_BYTES);
+        assertThat(json.strip()).doesNotContain("\n");
+        JsonNode doc = Json.mapper().readTree(json);
+        assertThat(doc.at("/components/schemas/Item50Input/properties/state/enum")).extracting(JsonNode::asText)
+                .contains("NEW", "OPEN", "DONE");
+        assertThat(doc.at("/paths/~1api~1item50s/get/parameters").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void aDocumentWithinTheLimitStaysPrettyPrinted() throws Exception {
+        assertThat(OpenApiDocument.json(example("every-type.json"))).contains("\n  \"openapi\": \"3.1.0\",\n");
+    }
+
     @Test
     void everyConstraintOfTheSpecIsInTheInputSchema() throws Exception {
         JsonNode input = document("every-type.json").at("/components/schemas/SpecimenInput");

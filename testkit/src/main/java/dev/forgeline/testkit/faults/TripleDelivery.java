@@ -1,8 +1,9 @@
 package dev.forgeline.testkit.faults;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -54,20 +56,24 @@ public final class TripleDelivery implements FaultScenario {
     private void copy(String bootstrap, AtomicBoolean assigned) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "forgeline-fault-copier-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "18874368");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
                 KafkaProducer<byte[], byte[]> producer = PoisonRecords.producer(bootstrap)) {
-            consumer.subscribe(ConsumedTopics.ALL);
+            // Every partition assigned directly, not through a group: joining a group took seconds, in which half
+            // of the runs ended before a record was copied.
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : ConsumedTopics.ALL) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            // Positions are fixed at the end now; from here on every record is seen.
+            partitions.forEach(consumer::position);
+            assigned.set(true);
             while (running.get()) {
                 var records = consumer.poll(Duration.ofMillis(50));
-                if (!consumer.assignment().isEmpty()) {
-                    // Positions are fixed at "latest" once assigned; from here on every record is seen.
-                    consumer.assignment().forEach(consumer::position);
-                    assigned.set(true);
-                }
                 for (ConsumerRecord<byte[], byte[]> r : records) {
                     if (r.headers().lastHeader(COPY_HEADER) != null) {
                         continue;
