@@ -39,7 +39,7 @@ import dev.forgeline.testkit.local.StackOptions;
  * one run and for batches of concurrent runs of todo-api: wall / critical path (critical path = the longest
  * dependency chain of module durations, from the stack's plan: the delay for each LLM module, 0 for the stack's
  * templateOnly modules) and sequential / wall (sequential = every module's duration, one after another).
- * Usage: {@code bench/run dag [delay seconds=2] [concurrent batches=5,20] [llm-concurrency=32]}.
+ * Usage: {@code bench/run dag [delay seconds=2] [concurrent batches=5,20] [llm-concurrency=32] [warm-up runs=20]}.
  */
 public final class DagBench {
     private static final double TARGET = 1.05;
@@ -50,8 +50,11 @@ public final class DagBench {
         int[] batches = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] { 5, 20 };
         int llmConcurrency = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        if (delay.isNegative() || delay.isZero() || llmConcurrency < 1 || Arrays.stream(batches).anyMatch(b -> b < 1)) {
-            System.err.println("usage: bench/run dag [delay seconds > 0] [batches, e.g. 5,20] [llm-concurrency >= 1]");
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        if (delay.isNegative() || delay.isZero() || llmConcurrency < 1 || warmUp < 1
+                || Arrays.stream(batches).anyMatch(b -> b < 1)) {
+            System.err.println("usage: bench/run dag [delay seconds > 0] [batches, e.g. 5,20] [llm-concurrency >= 1]"
+                    + " [warm-up runs >= 1]");
             System.exit(2);
         }
         ObjectNode base = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(
@@ -81,8 +84,15 @@ public final class DagBench {
                 System.out.printf("plan: %s%n", plan.describe());
                 System.out.printf("critical path %.1f s (%s), sequential %.1f s per run%n", plan.critical() / 1000.0,
                         String.join(" → ", plan.chain()), plan.sequential() / 1000.0);
-                Batch warm = batch(api, endings, List.of(first), plan);
-                System.out.printf("warm-up: 1 run, %s, wall %.1f s%n", warm.statuses(), warm.wallMs() / 1000.0);
+                // Warm-up: the services run C1-compiled code that keeps getting faster for the first runs (see
+                // bench/run latency); one batch at once warms every module's path in the time of about one run.
+                List<byte[]> warmSpecs = new ArrayList<>(List.of(first));
+                while (warmSpecs.size() < warmUp) {
+                    warmSpecs.add(variants.variant(runNumber.incrementAndGet()));
+                }
+                Batch warm = batch(api, endings, warmSpecs, plan);
+                System.out.printf("warm-up: %d runs at once, %s, wall %.1f s%n", warmUp, warm.statuses(),
+                        warm.wallMs() / 1000.0);
                 System.out.println();
                 System.out.printf("%-12s %-12s %-16s %-18s %-22s %s%n", "runs", "wall", "wall / critical",
                         "sequential / wall", "per run wall/crit", "statuses");
@@ -101,7 +111,12 @@ public final class DagBench {
                         specs.add(spec);
                     }
                     int before = llm.requests();
-                    Batch result = batch(api, endings, specs, plan);
+                    Batch result;
+                    Map<String, Percentiles> shares;
+                    try (HopTimeline timeline = new HopTimeline(stack.bootstrapServers())) {
+                        result = batch(api, endings, specs, plan);
+                        shares = timeline.shares(result.submittedAt());
+                    }
                     double ratio = result.wallMs() / plan.critical();
                     double speedup = size * plan.sequential() / result.wallMs();
                     System.out.printf("%-12s %-12s %-16s %-18s %-22s %s   (%d LLM requests)%n",
@@ -112,6 +127,10 @@ public final class DagBench {
                                     result.perRun(100) / plan.critical()),
                             result.statuses(), llm.requests() - before);
                     System.out.printf("%-12s along the critical path, mean per run: %s%n", "", result.where().describe());
+                    System.out.printf("%-12s per hop, every module of the runs (Kafka producer timestamps; the worker's"
+                            + " share includes the LLM's %d ms for LLM modules):%n", "", delay.toMillis());
+                    shares.forEach((share, p) -> System.out.printf("%-14s %-44s p50 %7.1f ms, max %7.1f ms (n=%d)%n",
+                            "", share, p.at(50), p.at(100), p.count()));
                     if (size == 1) {
                         singleMet = ratio <= TARGET;
                     }
@@ -134,14 +153,17 @@ public final class DagBench {
         List<Future<RunEndings.Ending>> futures = new ArrayList<>();
         List<Long> submitted = new ArrayList<>();
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> submittedAt = new java.util.concurrent.ConcurrentHashMap<>();
         for (byte[] spec : specs) {
             futures.add(pool.submit(() -> {
+                long postedAt = System.currentTimeMillis();
                 ApiClient.Reply reply = api.submit(spec, null);
                 if (reply.status() != 202) {
                     throw new IllegalStateException("submit answered " + reply.status() + ": " + reply.body());
                 }
                 String id = reply.json().path("id").asText();
                 ids.add(id);
+                submittedAt.put(id, postedAt);
                 return endings.await(id, Duration.ofMinutes(6));
             }));
             submitted.add(System.nanoTime());
@@ -162,7 +184,8 @@ public final class DagBench {
         for (String id : ids) {
             where = where.plus(Breakdown.of(api.get("/api/runs/" + id).json(), plan.chain()));
         }
-        return new Batch((last - start) / 1e6, statuses, new Percentiles(perRun), where.dividedBy(ids.size()));
+        return new Batch((last - start) / 1e6, statuses, new Percentiles(perRun), where.dividedBy(ids.size()),
+                submittedAt);
     }
 
     /**
@@ -224,7 +247,8 @@ public final class DagBench {
         }
     }
 
-    private record Batch(double wallMs, Map<String, Integer> statuses, Percentiles perRunMs, Breakdown where) {
+    private record Batch(double wallMs, Map<String, Integer> statuses, Percentiles perRunMs, Breakdown where,
+            Map<String, Long> submittedAt) {
         double perRun(int percentile) {
             return perRunMs.at(percentile);
         }

@@ -39,11 +39,10 @@ import dev.forgeline.stacks.render.TemplateRenderer;
 /**
  * An OpenAI-compatible chat-completions endpoint for tests and benchmarks (WireMock on 127.0.0.1, a free port). It
  * answers each request with the files of the module the prompt asks for, as the stack's templates render them for
- * the spec quoted in the prompt (so the answers pass validation), after a fixed delay: an LLM whose only cost is the
- * wait. On demand it injects faults into the next requests ({@link #burst}): 429 with and without Retry-After, 5xx,
- * a connection that hangs past the client's timeout, a body dribbled out slower than that; or into every request for
- * a while ({@link #outage}); and it can hold requests
- * until released ({@link #hold()}). It counts every request, by outcome and per (project, module, attempt).
+ * the spec quoted in the prompt (so the answers pass validation), a fixed delay after the request arrived: an LLM
+ * whose only cost is the wait. On demand it injects faults into the next requests ({@link #burst}): 429 with and
+ * without Retry-After, 5xx, a connection that hangs past the client's timeout, a body dribbled out slower than that;
+ * or into every request for a while ({@link #outage}); and it can hold requests until released ({@link #hold()}). It counts every request, by outcome and per (project, module, attempt).
  * Needs {@code org.wiremock:wiremock-standalone} and {@code dev.forgeline:stacks} on the classpath (optional
  * dependencies of the testkit).
  */
@@ -215,7 +214,7 @@ public final class FaultyLlm implements AutoCloseable {
         server.stop();
     }
 
-    private ResponseDefinition serve(String body) {
+    private ResponseDefinition serve(String body, long arrivedMillis) {
         requests.incrementAndGet();
         awaitGate();
         Fault fault;
@@ -250,7 +249,9 @@ public final class FaultyLlm implements AutoCloseable {
             return answer.withChunkedDribbleDelay(50, (int) hang.toMillis()).build();
         }
         outcomes.get(Outcome.ANSWERED).incrementAndGet();
-        long wait = delay.toMillis();
+        // The delay counts from the request's arrival: rendering the answer is this stand-in's own work, not the
+        // LLM's latency the delay models, and must not be charged to the pipeline the benchmarks measure.
+        long wait = Math.max(0, delay.toMillis() - (System.currentTimeMillis() - arrivedMillis));
         return (wait > 0 ? answer.withFixedDelay((int) wait) : answer).build();
     }
 
@@ -350,7 +351,9 @@ public final class FaultyLlm implements AutoCloseable {
     private final class Answers implements ResponseDefinitionTransformerV2 {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
-            return serve(event.getRequest().getBodyAsString());
+            java.util.Date logged = event.getRequest().getLoggedDate();
+            return serve(event.getRequest().getBodyAsString(),
+                    logged == null ? System.currentTimeMillis() : logged.getTime());
         }
 
         @Override
