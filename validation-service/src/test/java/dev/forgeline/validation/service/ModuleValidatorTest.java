@@ -277,7 +277,10 @@ class ModuleValidatorTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "function list() {\n  // TODO: implement\n}\n",
-            "const a = 1;\n// ... rest of the handlers\n", "const a = 1;\n/* ... existing code ... */\n" })
+            "const a = 1;\n// ... rest of the handlers\n", "const a = 1;\n/* ... existing code ... */\n",
+            "function list() {\n  // ToDo: Implement\n}\n", "const a = 1;\n// … The Rest Of the handlers\n",
+            "const a = 1;\n/* … EXISTING code … */\n", "function list() {\n  // Your Code Here\n}\n",
+            "function list() {\n  throw new TypeError('Not Yet Implemented');\n}\n" })
     void placeholderTextFails(String content) {
         ModulePlan plan = plan("handlers", planned("src/handlers/todoHandler.js"));
 
